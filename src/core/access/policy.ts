@@ -1,0 +1,98 @@
+// The one authorization policy: (actor, action, resource) -> allow | deny with a reason.
+// Every route asks it. An action with no rule is denied (deny by default).
+import { type Actor, isSystemAdmin, ownerRolesAt, schoolRolesAt } from "./actor.ts";
+import { LEADERSHIP_ROLES, type SchoolRole, STAFF_ROLES } from "./roles.ts";
+
+export type Resource =
+  | { type: "self" }
+  | { type: "system" }
+  | { type: "owner"; ownerId: string }
+  | { type: "school"; schoolId: string; ownerId: string };
+
+export type Action =
+  | "session.use"
+  | "school.read"
+  | "school.manage"
+  | "schoolYear.read"
+  | "schoolYear.manage"
+  | "people.read"
+  | "people.manage"
+  | "import.run"
+  | "audit.read"
+  | "owner.read"
+  | "owner.manage"
+  | "system.manage"
+  | "demoMail.read";
+
+export type Decision = { allow: true } | { allow: false; reason: string };
+
+const ALLOW: Decision = { allow: true };
+const deny = (reason: string): Decision => ({ allow: false, reason });
+
+/** Who runs a school's administration in Trygg (people, calendar, import). */
+const SCHOOL_ADMINS: readonly SchoolRole[] = ["principal", "deputy", "adminLeader"];
+
+function atSchool(
+  actor: Actor,
+  resource: Resource,
+  allowed: readonly SchoolRole[],
+  ownerToo: boolean,
+): Decision {
+  if (resource.type !== "school") return deny("wrong-resource");
+  if (isSystemAdmin(actor)) return ALLOW;
+  const roles = schoolRolesAt(actor, resource.schoolId);
+  if (allowed.some((r) => roles.has(r))) return ALLOW;
+  if (ownerToo && ownerRolesAt(actor, resource.ownerId).size > 0) return ALLOW;
+  return deny(roles.size === 0 ? "not-at-school" : "role-not-allowed");
+}
+
+function atOwner(actor: Actor, resource: Resource): Decision {
+  if (resource.type !== "owner") return deny("wrong-resource");
+  if (isSystemAdmin(actor)) return ALLOW;
+  return ownerRolesAt(actor, resource.ownerId).size > 0 ? ALLOW : deny("not-at-owner");
+}
+
+type Rule = (actor: Actor, resource: Resource) => Decision;
+
+const rules: Record<Action, Rule> = {
+  "session.use": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
+  // Every member of a school (pupils and guardians included) may see the school's name.
+  "school.read": (a, r) =>
+    atSchool(a, r, [...STAFF_ROLES, "pupil", "guardian", "pupilCouncil"], true),
+  "school.manage": (a, r) => atSchool(a, r, ["principal"], false),
+  "schoolYear.read": (a, r) => atSchool(a, r, [...STAFF_ROLES, "pupilCouncil"], true),
+  "schoolYear.manage": (a, r) => atSchool(a, r, SCHOOL_ADMINS, false),
+  // Lists of pupils and staff: staff need them to report and to teach.
+  "people.read": (a, r) => atSchool(a, r, STAFF_ROLES, false),
+  "people.manage": (a, r) => atSchool(a, r, SCHOOL_ADMINS, false),
+  "import.run": (a, r) => atSchool(a, r, SCHOOL_ADMINS, false),
+  // The audit log of a school: its principal; the owner sees all its schools.
+  "audit.read": (a, r) => {
+    if (r.type === "owner") return atOwner(a, r);
+    return atSchool(a, r, ["principal"], true);
+  },
+  "owner.read": atOwner,
+  "owner.manage": (a, r) => {
+    if (r.type !== "owner") return deny("wrong-resource");
+    if (isSystemAdmin(a)) return ALLOW;
+    return ownerRolesAt(a, r.ownerId).has("areaDirector") ? ALLOW : deny("role-not-allowed");
+  },
+  "system.manage": (a) => (isSystemAdmin(a) ? ALLOW : deny("not-system-admin")),
+  // Demo mode's captured mail: any logged-in person may look (all of it is synthetic).
+  "demoMail.read": (a) => (a.grants.length > 0 ? ALLOW : deny("no-roles")),
+};
+
+export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {
+  if (!actor) return deny("not-authenticated");
+  const rule: Rule | undefined = rules[action];
+  if (!rule) return deny("unknown-action");
+  return rule(actor, resource);
+}
+
+export const ACTIONS = Object.keys(rules) as Action[];
+
+/** True if the person belongs to the school's leadership (used to hide leadership cases). */
+export function isLeadershipAt(actor: Actor, schoolId: string): boolean {
+  const roles = schoolRolesAt(actor, schoolId);
+  return LEADERSHIP_ROLES.some((r) => roles.has(r));
+}

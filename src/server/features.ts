@@ -1,0 +1,8 @@
+// Every feature's routes, in one list: add a feature here and it is served.
+import { auditRoutes } from "./audit/routes.ts";
+import { authRoutes } from "./auth/routes.ts";
+import { healthRoutes } from "./health/routes.ts";
+import type { FeatureRoutes } from "./platform/http/app.ts";
+import { schoolRoutes } from "./schools/routes.ts";
+
+export const features: FeatureRoutes[] = [healthRoutes, authRoutes, schoolRoutes, auditRoutes];

@@ -1,0 +1,226 @@
+// Kysely table types. Keep in step with migrations/*.sql (a test compares them).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns travel as ISO strings (YYYY-MM-DD); see the type parser in database.ts. */
+/** A timestamp column with a database default: optional on insert. */
+type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface SchoolOwnerTable {
+  id: Generated<string>;
+  name: string;
+  org_number: string | null;
+  plan_deadline_working_days: Generated<number>;
+  alert_escalation_minutes: Generated<number>;
+  created_at: TimestampWithDefault;
+}
+
+export interface OwnerClosedDayTable {
+  owner_id: string;
+  day: DateOnly;
+  label: Generated<string>;
+}
+
+export interface SchoolTable {
+  id: Generated<string>;
+  owner_id: string;
+  name: string;
+  org_number: string | null;
+  external_id: string | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface SchoolYearTable {
+  id: Generated<string>;
+  school_id: string;
+  label: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export interface SchoolYearBreakTable {
+  id: Generated<string>;
+  school_year_id: string;
+  kind: "holiday" | "planningDay";
+  label: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+  gender: "female" | "male" | "other" | null;
+  birth_date: DateOnly | null;
+  feide_id: string | null;
+  nin_hash: string | null;
+  external_source: string | null;
+  external_id: string | null;
+  is_system_admin: Generated<boolean>;
+  created_at: TimestampWithDefault;
+  updated_at: TimestampWithDefault;
+}
+
+export interface StudyGroupTable {
+  id: Generated<string>;
+  school_id: string;
+  kind: "class" | "teachingGroup";
+  name: string;
+  grade: string | null;
+  subject: string | null;
+  external_id: string | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface GroupMembershipTable {
+  group_id: string;
+  person_id: string;
+  member_role: "pupil" | "teacher";
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<string>;
+  person_id: string;
+  role: string;
+  school_id: string | null;
+  owner_id: string | null;
+  group_id: string | null;
+  grade: string | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface GuardianshipTable {
+  guardian_id: string;
+  pupil_id: string;
+  relation: Generated<string>;
+}
+
+export interface LocalAccountTable {
+  person_id: string;
+  username: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface AppSessionTable {
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  auth_method: string;
+  active_school_id: string | null;
+  id_token: string | null;
+  created_at: TimestampWithDefault;
+  last_seen_at: TimestampWithDefault;
+  expires_at: Timestamp;
+}
+
+export interface LoginFlowTable {
+  id: string;
+  kind: string;
+  data: Json<Record<string, unknown>>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  school_id: string | null;
+  owner_id: string | null;
+  restricted: Generated<boolean>;
+  request_id: string | null;
+  detail: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  created_at: TimestampWithDefault;
+  channel: "email" | "teams" | "inApp";
+  recipient_id: string | null;
+  address: string | null;
+  template: string;
+  link: string;
+  status: Generated<"pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  person_id: string;
+  template: string;
+  link: string;
+  created_at: TimestampWithDefault;
+  read_at: Timestamp | null;
+}
+
+export interface CapturedMailTable {
+  id: Generated<string>;
+  created_at: TimestampWithDefault;
+  to_address: string;
+  subject: string;
+  body: string;
+}
+
+export interface ImportRunTable {
+  id: Generated<string>;
+  school_id: string | null;
+  owner_id: string | null;
+  started_by: string | null;
+  format: string;
+  status: "validating" | "importing" | "done" | "failed";
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  problems: Json<unknown[]>;
+  summary: Json<Record<string, unknown>>;
+  created_at: TimestampWithDefault;
+  finished_at: Timestamp | null;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  school_owner: SchoolOwnerTable;
+  owner_closed_day: OwnerClosedDayTable;
+  school: SchoolTable;
+  school_year: SchoolYearTable;
+  school_year_break: SchoolYearBreakTable;
+  person: PersonTable;
+  study_group: StudyGroupTable;
+  group_membership: GroupMembershipTable;
+  role_assignment: RoleAssignmentTable;
+  guardianship: GuardianshipTable;
+  local_account: LocalAccountTable;
+  app_session: AppSessionTable;
+  login_flow: LoginFlowTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  notification: NotificationTable;
+  captured_mail: CapturedMailTable;
+  import_run: ImportRunTable;
+  app_meta: AppMetaTable;
+}
+
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type School = Selectable<SchoolTable>;
+export type AuditRow = Selectable<AuditLogTable>;
