@@ -7,7 +7,9 @@ export type Resource =
   | { type: "self" }
   | { type: "system" }
   | { type: "owner"; ownerId: string }
-  | { type: "school"; schoolId: string; ownerId: string };
+  | { type: "school"; schoolId: string; ownerId: string }
+  /** One role at a school, for decisions that depend on which role is given or taken. */
+  | { type: "schoolRole"; schoolId: string; ownerId: string; role: string };
 
 export type Action =
   | "session.use"
@@ -64,7 +66,14 @@ const rules: Record<Action, Rule> = {
   "schoolYear.manage": (a, r) => atSchool(a, r, SCHOOL_ADMINS, false),
   // Lists of pupils and staff: staff need them to report and to teach.
   "people.read": (a, r) => atSchool(a, r, STAFF_ROLES, false),
-  "people.manage": (a, r) => atSchool(a, r, SCHOOL_ADMINS, false),
+  "people.manage": (a, r) => {
+    if (r.type !== "schoolRole") return atSchool(a, r, SCHOOL_ADMINS, false);
+    // The roles that carry this very power are given and taken by a principal only, so a
+    // deputy can neither promote themselves nor remove the principal.
+    const school: Resource = { type: "school", schoolId: r.schoolId, ownerId: r.ownerId };
+    const powerful = (SCHOOL_ADMINS as readonly string[]).includes(r.role);
+    return atSchool(a, school, powerful ? ["principal"] : SCHOOL_ADMINS, false);
+  },
   "import.run": (a, r) => atSchool(a, r, SCHOOL_ADMINS, false),
   // The audit log of a school: its principal; the owner sees all its schools.
   "audit.read": (a, r) => {
@@ -79,7 +88,10 @@ const rules: Record<Action, Rule> = {
   },
   "system.manage": (a) => (isSystemAdmin(a) ? ALLOW : deny("not-system-admin")),
   // Demo mode's captured mail: any logged-in person may look (all of it is synthetic).
-  "demoMail.read": (a) => (a.grants.length > 0 ? ALLOW : deny("no-roles")),
+  "demoMail.read": (a, r) => {
+    if (r.type !== "self") return deny("wrong-resource");
+    return a.grants.length > 0 ? ALLOW : deny("no-roles");
+  },
 };
 
 export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {

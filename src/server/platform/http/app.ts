@@ -54,7 +54,6 @@ export async function buildApp(
   const db = database.db;
   const app = Fastify({
     loggerInstance: deps.logger.child({ module: "http" }) as FastifyBaseLogger,
-    disableRequestLogging: false,
     trustProxy: config.trustProxy,
     bodyLimit: config.maxUploadBytes,
     genReqId: () => randomUUID(),
