@@ -1,0 +1,50 @@
+// The route table. Features declare their pages as FeatureRoute[] (see feature-route.ts) in
+// their own routes.tsx and are listed once in `featureRoutes`; the menu is built from the same
+// declarations, filtered by role.
+import { createBrowserRouter } from "react-router";
+import { adminRoutes } from "../admin/routes.tsx";
+import { AuditPage } from "../audit/audit-page.tsx";
+import { MailboxPage } from "../demo/mailbox-page.tsx";
+import { HomePage } from "../home/home-page.tsx";
+import { importRoutes } from "../import/routes.tsx";
+import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
+import type { FeatureRoute } from "./feature-route.ts";
+import { Layout } from "./layout.tsx";
+import { LoginPage } from "./login-page.tsx";
+import { RequireAccess } from "./require-access.tsx";
+
+/** The shell's own pages. */
+export const coreRoutes: FeatureRoute[] = [
+  { path: "/", element: <HomePage />, nav: { labelKey: "common:nav.home", roles: [] } },
+  {
+    path: "/audit",
+    element: <AuditPage />,
+    nav: { labelKey: "common:nav.audit", roles: ["principal"], action: "audit.read" },
+  },
+  {
+    path: "/demo/mail",
+    element: <MailboxPage />,
+    nav: { labelKey: "common:nav.mailbox", roles: [] },
+    demoOnly: true,
+  },
+];
+
+/** Every page behind login, in menu order. */
+export const featureRoutes: FeatureRoute[] = [...coreRoutes, ...adminRoutes, ...importRoutes];
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout routes={featureRoutes} />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: "/login", element: <LoginPage /> },
+        ...featureRoutes.map((route) => ({
+          path: route.path,
+          element: <RequireAccess route={route}>{route.element}</RequireAccess>,
+        })),
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

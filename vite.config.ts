@@ -1,0 +1,26 @@
+// The web UI build: the SPA lives in src/web and is built into dist/web, which the server
+// serves with an SPA fallback. In development, /api is proxied to a running server.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const repoRoot = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  root: path.join(repoRoot, "src/web"),
+  plugins: [react()],
+  build: {
+    outDir: path.join(repoRoot, "dist/web"),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Keep font files as separate assets: the server's CSP allows data: fonts, but files cache.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: "http://127.0.0.1:3000", changeOrigin: false },
+    },
+  },
+});
