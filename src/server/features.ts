@@ -2,7 +2,14 @@
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
+import { notificationRoutes } from "./notifications/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
 
-export const features: FeatureRoutes[] = [healthRoutes, authRoutes, schoolRoutes, auditRoutes];
+export const features: FeatureRoutes[] = [
+  healthRoutes,
+  authRoutes,
+  schoolRoutes,
+  auditRoutes,
+  notificationRoutes,
+];

@@ -24,7 +24,9 @@ export type Action =
   | "owner.read"
   | "owner.manage"
   | "system.manage"
-  | "demoMail.read";
+  | "demoMail.read"
+  | "notification.read"
+  | "notification.update";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -92,6 +94,10 @@ const rules: Record<Action, Rule> = {
     if (r.type !== "self") return deny("wrong-resource");
     return a.grants.length > 0 ? ALLOW : deny("no-roles");
   },
+  // A person's own notifications and notification settings; the routes scope every lookup to
+  // the caller, so another person's notification is never found.
+  "notification.read": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
+  "notification.update": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
 };
 
 export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {

@@ -158,6 +158,9 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Timestamp | null;
+  next_attempt_at: TimestampWithDefault;
+  claim_token: string | null;
+  claimed_until: Timestamp | null;
 }
 
 export interface NotificationTable {
@@ -197,6 +200,12 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface NotificationPreferenceTable {
+  person_id: string;
+  lang: Generated<"nb" | "nn" | "en">;
+  updated_at: TimestampWithDefault;
+}
+
 export interface Database {
   school_owner: SchoolOwnerTable;
   owner_closed_day: OwnerClosedDayTable;
@@ -217,6 +226,7 @@ export interface Database {
   captured_mail: CapturedMailTable;
   import_run: ImportRunTable;
   app_meta: AppMetaTable;
+  notification_preference: NotificationPreferenceTable;
 }
 
 export type Person = Selectable<PersonTable>;
