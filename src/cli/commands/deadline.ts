@@ -7,9 +7,11 @@ import { parseArgs } from "node:util";
 import { CalendarError } from "../../core/calendar/errors.ts";
 import { type IsoDate, parseIsoDate } from "../../core/calendar/iso-date.ts";
 import { createWorkingDayCalendar } from "../../core/calendar/working-days.ts";
+import type { Db } from "../../server/platform/db/database.ts";
 
 const USAGE =
   "Usage: trygg deadline --from YYYY-MM-DD --working-days N [--closed-days YYYY-MM-DD,...]\n" +
+  "                      [--school-owner ID]  (adds the owner's closed days; N defaults to its setting)\n" +
   "  Prints the N-th working day after --from (counting starts the day after).\n" +
   "  Working days are Monday-Friday except Norwegian public holidays and --closed-days.\n";
 
@@ -59,7 +61,9 @@ function parseDate(value: string, option: string): IsoDate {
 
 function parse(
   argv: string[],
-): { from: IsoDate; workingDays: number; closedDays: IsoDate[] } | "help" {
+):
+  | { from: IsoDate; workingDays: number | undefined; closedDays: IsoDate[]; schoolOwner?: string }
+  | "help" {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -74,22 +78,53 @@ function parse(
     },
   });
   if (values.help) return "help";
-  if (values["school-owner"] !== undefined) {
-    throw new UsageError(
-      "--school-owner is not available yet; pass the owner's closed days with --closed-days",
-    );
+  const schoolOwner = values["school-owner"];
+  if (schoolOwner !== undefined && !/^[0-9a-f-]{36}$/i.test(schoolOwner)) {
+    throw new UsageError("--school-owner must be the owner's id (a UUID)");
   }
   if (values.from === undefined) throw new UsageError("--from is required");
-  if (values["working-days"] === undefined) throw new UsageError("--working-days is required");
+  if (values["working-days"] === undefined && schoolOwner === undefined) {
+    throw new UsageError("--working-days is required (or --school-owner to use its setting)");
+  }
   const closedDays = (values["closed-days"] ?? [])
     .flatMap((list) => list.split(","))
     .filter((item) => item.trim() !== "")
     .map((item) => parseDate(item, "--closed-days"));
   return {
     from: parseDate(values.from, "--from"),
-    workingDays: parseWorkingDays(values["working-days"]),
+    workingDays:
+      values["working-days"] === undefined ? undefined : parseWorkingDays(values["working-days"]),
     closedDays,
+    ...(schoolOwner ? { schoolOwner } : {}),
   };
+}
+
+/** The owner's closed days and plan deadline setting. */
+export async function ownerCalendar(
+  db: Db,
+  ownerId: string,
+): Promise<{ planDeadlineWorkingDays: number; closedDays: IsoDate[] } | null> {
+  const owner = await db
+    .selectFrom("school_owner")
+    .select("plan_deadline_working_days")
+    .where("id", "=", ownerId)
+    .executeTakeFirst();
+  if (!owner) return null;
+  const days = await db
+    .selectFrom("owner_closed_day")
+    .select("day")
+    .where("owner_id", "=", ownerId)
+    .execute();
+  return {
+    planDeadlineWorkingDays: owner.plan_deadline_working_days,
+    closedDays: days.map((d) => parseDate(d.day, "closed day")),
+  };
+}
+
+async function loadOwnerCalendar(ownerId: string) {
+  // Loaded lazily: without --school-owner the command opens no database.
+  const { withDatabase } = await import("../db.ts");
+  return withDatabase(({ db }) => ownerCalendar(db, ownerId));
 }
 
 export default async function run(
@@ -102,7 +137,14 @@ export default async function run(
       output.stdout(USAGE);
       return 0;
     }
-    output.stdout(`${deadlineFor(parsed.from, parsed.workingDays, parsed.closedDays)}\n`);
+    let { workingDays, closedDays } = parsed;
+    if (parsed.schoolOwner) {
+      const owner = await loadOwnerCalendar(parsed.schoolOwner);
+      if (!owner) throw new UsageError(`no school owner with id ${parsed.schoolOwner}`);
+      workingDays ??= owner.planDeadlineWorkingDays;
+      closedDays = [...closedDays, ...owner.closedDays];
+    }
+    output.stdout(`${deadlineFor(parsed.from, workingDays ?? 0, closedDays)}\n`);
     return 0;
   } catch (error) {
     // parseArgs reports unknown or malformed options as TypeErrors with ERR_PARSE_ARGS_*
