@@ -12,6 +12,10 @@ export const errorsNb = {
   "auth.demoDisabled": "Demo-innlogging er ikke tilgjengelig.",
   "auth.providerNotConfigured": "Denne innloggingsmåten er ikke satt opp.",
   "auth.noPersonForLogin": "Vi fant ingen bruker i Trygg for denne innloggingen. Kontakt skolen.",
+  "auth.oidcFailed": "Innloggingen mislyktes. Prøv igjen.",
+  "auth.oidcCancelled": "Innloggingen ble avbrutt.",
+  "auth.loginNotAllowed":
+    "Denne innloggingen kan ikke brukes for din bruker i Trygg. Kontakt skolen.",
   "csrf.invalid": "Forespørselen mangler gyldig sikkerhetstoken. Last inn siden på nytt.",
   "access.denied": "Du har ikke tilgang til dette.",
   notFound: "Fant ikke det du ba om.",
@@ -39,6 +43,10 @@ export const errorsNn: Catalog = {
   "auth.demoDisabled": "Demo-innlogging er ikkje tilgjengeleg.",
   "auth.providerNotConfigured": "Denne innloggingsmåten er ikkje sett opp.",
   "auth.noPersonForLogin": "Vi fann ingen brukar i Trygg for denne innlogginga. Kontakt skulen.",
+  "auth.oidcFailed": "Innlogginga mislukkast. Prøv igjen.",
+  "auth.oidcCancelled": "Innlogginga vart avbroten.",
+  "auth.loginNotAllowed":
+    "Denne innlogginga kan ikkje brukast for brukaren din i Trygg. Kontakt skulen.",
   "csrf.invalid": "Førespurnaden manglar gyldig tryggleikstoken. Last inn sida på nytt.",
   "access.denied": "Du har ikkje tilgang til dette.",
   notFound: "Fann ikkje det du bad om.",
@@ -63,6 +71,10 @@ export const errorsEn: Catalog = {
   "auth.demoDisabled": "Demo login is not available.",
   "auth.providerNotConfigured": "This login method is not set up.",
   "auth.noPersonForLogin": "We found no Trygg user for this login. Please contact the school.",
+  "auth.oidcFailed": "The login failed. Please try again.",
+  "auth.oidcCancelled": "The login was cancelled.",
+  "auth.loginNotAllowed":
+    "This login cannot be used for your Trygg user. Please contact the school.",
   "csrf.invalid": "The request lacks a valid security token. Reload the page.",
   "access.denied": "You do not have access to this.",
   notFound: "We could not find what you asked for.",

@@ -1,5 +1,6 @@
 // Every feature's routes, in one list: add a feature here and it is served.
 import { auditRoutes } from "./audit/routes.ts";
+import { oidcRoutes } from "./auth/oidc/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
@@ -9,6 +10,7 @@ import { schoolRoutes } from "./schools/routes.ts";
 export const features: FeatureRoutes[] = [
   healthRoutes,
   authRoutes,
+  oidcRoutes,
   schoolRoutes,
   auditRoutes,
   notificationRoutes,
