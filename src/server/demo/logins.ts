@@ -108,6 +108,20 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   );
 }
 
+/** The first `n` candidates in picker order, without sorting the whole list. */
+function smallest(list: readonly Candidate[], n: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of list) {
+    const last = out[out.length - 1];
+    if (out.length >= n && last && compareCandidates(c, last) >= 0) continue;
+    let i = out.length;
+    while (i > 0 && compareCandidates(c, out[i - 1] as Candidate) < 0) i--;
+    out.splice(i, 0, c);
+    if (out.length > n) out.pop();
+  }
+  return out;
+}
+
 function firstGroup(groups: readonly GroupRef[]): GroupRef | undefined {
   let best: GroupRef | undefined;
   for (const g of groups) if (!best || collator.compare(g.order, best.order) < 0) best = g;
@@ -189,7 +203,7 @@ export function pickDemoLogins(t: LoginTables): DemoLogin[] {
   const owners = [...t.owners].sort((a, b) => collator.compare(a.name, b.name));
 
   const take = (scope: string, role: Role, n: number): Candidate[] =>
-    [...(candidates.get(`${scope}|${role}`) ?? [])].sort(compareCandidates).slice(0, n);
+    smallest(candidates.get(`${scope}|${role}`) ?? [], n);
 
   const out: DemoLogin[] = [];
   schools.forEach((school, index) => {
@@ -221,11 +235,17 @@ export function pickDemoLogins(t: LoginTables): DemoLogin[] {
       }
     }
   }
-  const admins: Candidate[] = t.persons
-    .filter((p) => p.is_system_admin)
-    .map((p) => ({ personId: p.id, given: p.given_name, family: p.family_name, group: undefined }))
-    .sort(compareCandidates)
-    .slice(0, DEMO_LOGIN_ROLES.systemAdmins);
+  const admins = smallest(
+    t.persons
+      .filter((p) => p.is_system_admin)
+      .map((p) => ({
+        personId: p.id,
+        given: p.given_name,
+        family: p.family_name,
+        group: undefined,
+      })),
+    DEMO_LOGIN_ROLES.systemAdmins,
+  );
   for (const c of admins) {
     out.push({
       personId: c.personId,

@@ -2,8 +2,9 @@
  * Loads the demo data into an empty database: one transaction, multi-row inserts in chunks.
  * Idempotent: does nothing once any school exists.
  */
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Db, Tx } from "../platform/db/database.ts";
+import type { Database } from "../platform/db/schema.ts";
 import { generateDemoData } from "./generate.ts";
 import { type DemoLogin, pickDemoLogins } from "./logins.ts";
 
@@ -17,6 +18,27 @@ function* chunks<T>(rows: readonly T[], size = CHUNK): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
+/**
+ * Multi-row insert of one chunk as a single JSON parameter: on PGlite this is about twice as
+ * fast as a VALUES list with one bind parameter per cell, and it is plain PostgreSQL.
+ */
+async function insertRows<T extends keyof Database>(
+  tx: Tx,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<number> {
+  const first = rows[0];
+  if (!first) return 0;
+  const columns = sql.join(Object.keys(first).map((c) => sql.ref(c)));
+  for (const chunk of chunks(rows)) {
+    await sql`INSERT INTO ${sql.table(table)} (${columns})
+      SELECT ${columns} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(chunk)}::json)`.execute(
+      tx,
+    );
+  }
+  return rows.length;
+}
+
 export async function seedDemoData(
   db: Db,
   seed = 2026,
@@ -25,43 +47,25 @@ export async function seedDemoData(
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(tx);
     const existing = await tx.selectFrom("school").select("id").limit(1).executeTakeFirst();
     if (existing) return { inserted: false, rows: 0 };
-    const rows = await insertDemoData(tx, seed);
-    return { inserted: true, rows };
+    const d = generateDemoData(seed);
+    let rows = 0;
+    // Parents before children (foreign keys).
+    rows += await insertRows(tx, "school_owner", d.schoolOwners);
+    rows += await insertRows(tx, "school", d.schools);
+    rows += await insertRows(tx, "school_year", d.schoolYears);
+    rows += await insertRows(tx, "school_year_break", d.schoolYearBreaks);
+    rows += await insertRows(tx, "person", d.persons);
+    rows += await insertRows(tx, "study_group", d.studyGroups);
+    rows += await insertRows(tx, "group_membership", d.groupMemberships);
+    rows += await insertRows(tx, "role_assignment", d.roleAssignments);
+    rows += await insertRows(tx, "guardianship", d.guardianships);
+    await tx
+      .insertInto("app_meta")
+      .values({ key: DEMO_SEED_META_KEY, value: String(seed) })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: String(seed) }))
+      .execute();
+    return { inserted: true, rows: rows + 1 };
   });
-}
-
-async function insertDemoData(tx: Tx, seed: number): Promise<number> {
-  const d = generateDemoData(seed);
-  let rows = 0;
-  // Parents before children (foreign keys).
-  for (const c of chunks(d.schoolOwners)) await tx.insertInto("school_owner").values(c).execute();
-  for (const c of chunks(d.schools)) await tx.insertInto("school").values(c).execute();
-  for (const c of chunks(d.schoolYears)) await tx.insertInto("school_year").values(c).execute();
-  for (const c of chunks(d.schoolYearBreaks))
-    await tx.insertInto("school_year_break").values(c).execute();
-  for (const c of chunks(d.persons)) await tx.insertInto("person").values(c).execute();
-  for (const c of chunks(d.studyGroups)) await tx.insertInto("study_group").values(c).execute();
-  for (const c of chunks(d.groupMemberships))
-    await tx.insertInto("group_membership").values(c).execute();
-  for (const c of chunks(d.roleAssignments))
-    await tx.insertInto("role_assignment").values(c).execute();
-  for (const c of chunks(d.guardianships)) await tx.insertInto("guardianship").values(c).execute();
-  rows +=
-    d.schoolOwners.length +
-    d.schools.length +
-    d.schoolYears.length +
-    d.schoolYearBreaks.length +
-    d.persons.length +
-    d.studyGroups.length +
-    d.groupMemberships.length +
-    d.roleAssignments.length +
-    d.guardianships.length;
-  await tx
-    .insertInto("app_meta")
-    .values({ key: DEMO_SEED_META_KEY, value: String(seed) })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value: String(seed) }))
-    .execute();
-  return rows + 1;
 }
 
 /**
