@@ -283,6 +283,11 @@ function pickPool(rng: Rng): NamePool {
   return rng.weighted(NAME_POOLS.map((p) => [p, p.weight] as const));
 }
 
+/** Family names are listed most common first: a Zipf-like weighting keeps Hansen frequent. */
+function pickFamily(rng: Rng, pool: NamePool): string {
+  return rng.weighted(pool.family.map((name, i) => [name, 1 / (i + 25)] as const));
+}
+
 function pupilGender(rng: Rng): Gender {
   if (rng.chance(0.015)) return "other";
   return rng.chance(0.5) ? "female" : "male";
@@ -390,7 +395,7 @@ export function generateDemoData(seed = 2026): DemoData {
     isSystemAdmin?: boolean;
   }): PersonRow => {
     const pool = opts.pool ?? pickPool(rng);
-    const family = opts.family ?? rng.pick(pool.family);
+    const family = opts.family ?? pickFamily(rng, pool);
     const gender = opts.gender ?? (rng.chance(0.5) ? "female" : "male");
     return addPerson({
       given: givenName(pool, gender, "adult", family),
@@ -500,7 +505,7 @@ export function generateDemoData(seed = 2026): DemoData {
 
   const newHousehold = (childBirthYear: number): Household => {
     const pool = pickPool(rng);
-    const family = rng.pick(pool.family);
+    const family = pickFamily(rng, pool);
     const household: Household = { pool, family, guardianIds: [], children: [] };
     const count = rng.chance(0.75) ? 2 : 1;
     let genders: Gender[];
@@ -510,7 +515,7 @@ export function generateDemoData(seed = 2026): DemoData {
       genders = r < 0.92 ? ["female", "male"] : r < 0.96 ? ["female", "female"] : ["male", "male"];
     }
     genders.forEach((gender, i) => {
-      const ownFamily = i === 0 || rng.chance(0.65) ? family : rng.pick(pool.family);
+      const ownFamily = i === 0 || rng.chance(0.65) ? family : pickFamily(rng, pool);
       const g = addAdult({
         pool,
         family: ownFamily,
