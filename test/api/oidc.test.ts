@@ -153,6 +153,11 @@ beforeAll(async () => {
     claims: feideClaims(TEACHER_FEIDE),
     groups: feideGroups({ affiliation: "student" }),
   });
+  idp.accounts.set("teacher-userinfo", {
+    claims: feideClaims(TEACHER_FEIDE),
+    groups: feideGroups({ affiliation: "faculty" }),
+    userinfoOnly: true,
+  });
   idp.accounts.set("stranger", { claims: feideClaims(STRANGER_FEIDE), groups: [] });
   idp.accounts.set("guardian", { claims: { pid: GUARDIAN_PID }, acr: "idporten-loa-high" });
   idp.accounts.set("guardian-low", {
@@ -360,6 +365,17 @@ describe("Feide login", () => {
       .where(sql<boolean>`seq > ${before.seq}::bigint`)
       .execute();
     expect(actions.map((a) => a.action)).toEqual(["auth.login"]);
+  });
+
+  it("reads the Feide name from userinfo when the ID token lacks it", async () => {
+    const before = idp.hits.get("/me") ?? 0;
+    const { browser, location } = await login("feide", "teacher-userinfo");
+    expect(location).toBe("/");
+    expect(await sessionOf(browser)).toMatchObject({
+      authenticated: true,
+      person: { id: teacherId },
+    });
+    expect(idp.hits.get("/me") ?? 0).toBe(before + 1);
   });
 
   it("a pupil becomes a pupil member; never a teacher", async () => {
@@ -697,18 +713,17 @@ describe("not configured", () => {
     }
   });
 
-  it("sends the browser back to /login when the IdP cannot be reached", async () => {
-    const dead = await createListeningTestApp({
-      FEIDE_ISSUER: "http://127.0.0.1:9",
-      FEIDE_CLIENT_ID: "x",
-      FEIDE_CLIENT_SECRET: "y",
-    });
+  it("the production registration never talks plain HTTP to an IdP, not even on loopback", async () => {
+    // Same IdP as above, but the routes as features.ts registers them (no test option).
+    const prod = await createTestApp({ ...idp.env(), TRYGG_SECRET: secret });
     try {
-      const res = await new Browser().request(`${dead.url}/api/auth/oidc/feide/start`);
-      expect(res.status).toBe(302);
-      expect(res.headers.get("location")).toBe("/login?error=auth.oidcFailed");
+      const before = idp.hits.get("/.well-known/openid-configuration") ?? 0;
+      const res = await prod.anonymous.get("/api/auth/oidc/feide/start");
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe("/login?error=auth.oidcFailed");
+      expect(idp.hits.get("/.well-known/openid-configuration") ?? 0).toBe(before);
     } finally {
-      await dead.close();
+      await prod.close();
     }
   });
 });

@@ -24,6 +24,8 @@ export interface TestAccount {
   groups?: unknown[];
   /** The assurance level the login reports (ID-porten). */
   acr?: string;
+  /** Release the claims from userinfo only, not in the ID token (some IdP set-ups do). */
+  userinfoOnly?: boolean;
 }
 
 interface Grant {
@@ -313,7 +315,11 @@ function createProvider(
     findAccount: async (_ctx: unknown, id: string) => {
       const account = accounts.get(id);
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, ...account.claims }) };
+      return {
+        accountId: id,
+        claims: async (use: "id_token" | "userinfo") =>
+          account.userinfoOnly && use === "id_token" ? { sub: id } : { sub: id, ...account.claims },
+      };
     },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
