@@ -29,11 +29,11 @@ export interface AnnealResult {
 }
 
 /** Weight of the convex extra cost per meeting beyond the second (max-meetings proxy). */
-const TRIPLE_WEIGHT = 0.3;
+const TRIPLE_WEIGHT = Number(process.env.TW ?? 0.3);
 /** Weight of the soft attribute mix; small so that repeats always dominate. */
 const MIX_WEIGHT = 0.02;
 /** How often a move starts from a pupil in conflict, when one is found quickly. */
-const CONFLICT_TRIES = 4;
+const CONFLICT_TRIES = Number(process.env.CT ?? 4);
 
 function pairCost(m: number): number {
   if (m <= 1) return 0;
@@ -166,8 +166,8 @@ export function anneal(problem: Problem, initial: Assignment, options: AnnealOpt
   const target = options.targetRepeats;
   const done = (): boolean => !hasAttrs && cost <= target + 1e-9;
   const iterations = Math.max(0, Math.floor(options.iterations));
-  const t0 = options.startTemperature ?? 0.6;
-  const t1 = options.endTemperature ?? 0.04;
+  const t0 = options.startTemperature ?? Number(process.env.T0 ?? 0.6);
+  const t1 = options.endTemperature ?? Number(process.env.T1 ?? 0.04);
   const cooling = iterations > 0 ? (t1 / t0) ** (1 / iterations) : 1;
   let temperature = t0;
 

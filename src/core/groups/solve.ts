@@ -1,14 +1,35 @@
+import { bestConstruction } from "./constructions.ts";
 import { buildProblem } from "./constraints.ts";
 import { findFeasibleRound, greedyRound } from "./feasibility.ts";
 import { anneal } from "./local-search.ts";
 import type { Assignment, Problem } from "./problem.ts";
-import { createPrng, type Prng } from "./prng.ts";
-import { evaluateAssignment, repeatsLowerBound } from "./quality.ts";
-import type { PupilId, Round, SolveInput, SolveResult } from "./types.ts";
+import { createPrng, type Prng, shuffleInPlace } from "./prng.ts";
+import { compareQuality, evaluateAssignment, repeatsLowerBound } from "./quality.ts";
+import { relabelDesign } from "./relabel.ts";
+import type { PupilId, Quality, Round, SolveInput, SolveMethod, SolveResult } from "./types.ts";
 
-/** Default local-search budget in moves; ~1 s for the largest cases on a slow core. */
+/**
+ * Local-search budget in moves at effort 1. Iterations, not wall-clock, so a seed always
+ * gives the same schedule; 4M moves take roughly 1-1.5 s on one core of the reference machine.
+ */
 const BASE_ITERATIONS = 4_000_000;
+const RELABEL_ITERATIONS = 40_000;
+/** A construction is polished at a low temperature so its structure survives. */
+const POLISH_TEMPERATURE = 0.15;
 
+interface Candidate {
+  readonly groupOf: Assignment;
+  readonly quality: Quality;
+  readonly method: SolveMethod;
+  readonly iterations: number;
+}
+
+/**
+ * Plan `input.rounds` rounds. Pipeline: validate -> prove one feasible round exists ->
+ * (a) an algebraic construction, relabelled to honour keep-apart pairs and history, then
+ * polished by annealing, and (b) annealing from a greedy start; the lexicographically best
+ * wins. When (a) already meets the lower bound no search runs at all.
+ */
 export function solveGroups(input: SolveInput): SolveResult {
   const built = buildProblem(input);
   if (!built.ok) return built;
@@ -30,26 +51,106 @@ export function solveGroups(input: SolveInput): SolveResult {
   }
   const rng = createPrng(input.seed ?? 1);
   const lowerBound = repeatsLowerBound(problem);
-  const initial = greedyInitial(problem, feasible.groupOf, rng);
-  const iterations = Math.round(BASE_ITERATIONS * (input.effort ?? 1));
-  const result = anneal(problem, initial, { iterations, rng, targetRepeats: lowerBound });
-  const quality = evaluateAssignment(problem, result.groupOf);
+  const budget = Math.max(1, Math.round(BASE_ITERATIONS * (input.effort ?? 1)));
+  const atBound = (q: Quality): boolean =>
+    q.hardViolations === 0 &&
+    q.totalRepeats === lowerBound &&
+    q.maxMeetings <= (lowerBound === 0 ? 1 : 2) &&
+    problem.attributes.length === 0;
+
+  const candidates: Candidate[] = [];
+  const constructed = constructionStart(problem, feasible.groupOf, rng);
+  let remaining = budget;
+  if (constructed) {
+    const quality = evaluateAssignment(problem, constructed);
+    if (atBound(quality)) {
+      return success(problem, input.pupils, lowerBound, {
+        groupOf: constructed,
+        quality,
+        method: "construction",
+        iterations: 0,
+      });
+    }
+    const polish = anneal(problem, constructed, {
+      iterations: Math.floor(budget / 2),
+      rng,
+      targetRepeats: lowerBound,
+      startTemperature: POLISH_TEMPERATURE,
+    });
+    remaining -= polish.iterations;
+    const polished = evaluateAssignment(problem, polish.groupOf);
+    const candidate: Candidate = {
+      groupOf: polish.groupOf,
+      quality: polished,
+      method: "construction",
+      iterations: polish.iterations,
+    };
+    if (atBound(polished)) return success(problem, input.pupils, lowerBound, candidate);
+    candidates.push(candidate);
+  }
+  const start = greedyStart(problem, feasible.groupOf, rng, 0, new Int32Array(0));
+  const searched = anneal(problem, start, { iterations: remaining, rng, targetRepeats: lowerBound });
+  candidates.push({
+    groupOf: searched.groupOf,
+    quality: evaluateAssignment(problem, searched.groupOf),
+    method: "local-search",
+    iterations: searched.iterations,
+  });
+  candidates.sort((a, b) => compareQuality(a.quality, b.quality));
+  const best = candidates[0] as Candidate;
+  const iterations = candidates.reduce((s, c) => s + c.iterations, 0);
+  return success(problem, input.pupils, lowerBound, { ...best, iterations });
+}
+
+function success(
+  problem: Problem,
+  ids: readonly PupilId[],
+  lowerBound: number,
+  candidate: Candidate,
+): SolveResult {
   return {
     ok: true,
-    schedule: toSchedule(problem, result.groupOf, input.pupils),
-    quality,
+    schedule: toSchedule(problem, candidate.groupOf, ids),
+    quality: candidate.quality,
     repeatsLowerBound: lowerBound,
-    method: "local-search",
-    iterations: result.iterations,
+    method: candidate.method,
+    iterations: candidate.iterations,
   };
 }
 
-function greedyInitial(problem: Problem, fallback: Int32Array, rng: Prng): Assignment {
+/**
+ * A construction-based start, or null when no design fits or the input has constraints a
+ * design cannot honour (together-chains and fixed groups would need the same pupils in the
+ * same group every round, which repeat-free designs never do).
+ */
+function constructionStart(problem: Problem, fallback: Int32Array, rng: Prng): Assignment | null {
+  const { n, rounds } = problem;
+  if (problem.units.length !== n) return null;
+  if (problem.unitFixed.some((g) => g >= 0)) return null;
+  const fitted = bestConstruction(problem.sizes);
+  if (!fitted) return null;
+  const chosen = shuffleInPlace([...fitted.rounds], rng).slice(0, rounds);
+  const relabelled = relabelDesign(problem, chosen, rng, RELABEL_ITERATIONS);
+  if (relabelled.forbiddenMeetings > 0) return null;
+  return greedyStart(problem, fallback, rng, chosen.length, relabelled.groupOf);
+}
+
+/** Rounds [0, prefixRounds) come from `prefix`; later rounds are built greedily. */
+function greedyStart(
+  problem: Problem,
+  fallback: Int32Array,
+  rng: Prng,
+  prefixRounds: number,
+  prefix: Int32Array,
+): Assignment {
   const { n, rounds } = problem;
   const meetings = Int32Array.from(problem.history);
   const groupOf = new Int32Array(rounds * n);
   for (let r = 0; r < rounds; r++) {
-    const round = greedyRound(problem, meetings, rng) ?? fallback;
+    const round =
+      r < prefixRounds
+        ? prefix.subarray(r * n, (r + 1) * n)
+        : (greedyRound(problem, meetings, rng) ?? fallback);
     groupOf.set(round, r * n);
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
@@ -63,11 +164,7 @@ function greedyInitial(problem: Problem, fallback: Int32Array, rng: Prng): Assig
   return groupOf;
 }
 
-export function toSchedule(
-  problem: Problem,
-  groupOf: Assignment,
-  ids: readonly PupilId[],
-): Round[] {
+export function toSchedule(problem: Problem, groupOf: Assignment, ids: readonly PupilId[]): Round[] {
   const { n, sizes, rounds } = problem;
   const schedule: Round[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -1,0 +1,282 @@
+/**
+ * Algebraic constructions of repeat-free schedules (resolvable designs).
+ *
+ * Local search struggles on "perfect" instances, where every pair must meet exactly once
+ * (15-3-7, 28-4-9, 32-4-10): the last few repeats sit on a vast plateau. Design theory gives
+ * those schedules directly. A design here is a list of rounds on points 0..v-1; every round
+ * is a partition of the points and no two points share a block twice.
+ *
+ * Families:
+ * - round robin (circle method): v even, pairs, v-1 rounds;
+ * - affine geometry AG(d, q): lines of q^d points, one round per direction
+ *   (AG(2,3), AG(2,4), AG(2,5), AG(3,3));
+ * - 1-rotational designs: points Z_m x {levels} plus fixed points; a base round is developed
+ *   by x -> x+t (mod m) into m rounds. Each base round below was found by a small computer
+ *   search over difference orbits (every pair orbit used at most once) and is verified by
+ *   the tests, not trusted.
+ */
+
+export type DesignRound = readonly (readonly number[])[];
+
+export interface Design {
+  readonly name: string;
+  readonly v: number;
+  readonly k: number;
+  readonly rounds: readonly DesignRound[];
+}
+
+interface RotationalSpec {
+  readonly name: string;
+  /** Order of the cyclic group Z_m. */
+  readonly m: number;
+  readonly levels: number;
+  readonly fixedPoints: number;
+  readonly k: number;
+  /** Each base round is developed into m rounds. */
+  readonly bases: readonly (readonly (readonly number[])[])[];
+}
+
+/**
+ * Base rounds. Point (x, level) is encoded as level*m + x; fixed point j as levels*m + j.
+ * - KTS(15): Kirkman's schoolgirls, 7 rounds of triples.
+ * - RBIBD(28,4,1): every pair of 28 meets exactly once in 9 rounds of quadruples.
+ * - KTS(39): 39 pupils, 19 rounds of triples.
+ * - 4-RGDD of type 3^8: 24 pupils, 7 rounds of quadruples; the pairs that never meet form 8
+ *   disjoint triangles ({(x,0),(x,1),(x,2)} and the 3 fixed points), which is where
+ *   keep-apart pairs can be placed at no cost.
+ */
+const ROTATIONAL: readonly RotationalSpec[] = [
+  {
+    name: "KTS(15) 1-rotational over Z7",
+    m: 7,
+    levels: 2,
+    fixedPoints: 1,
+    k: 3,
+    bases: [
+      [
+        [14, 3, 9],
+        [0, 4, 5],
+        [1, 12, 11],
+        [2, 7, 10],
+        [6, 13, 8],
+      ],
+    ],
+  },
+  {
+    name: "RBIBD(28,4,1) 1-rotational over Z9",
+    m: 9,
+    levels: 3,
+    fixedPoints: 1,
+    k: 4,
+    bases: [
+      [
+        [27, 9, 8, 21],
+        [0, 24, 7, 18],
+        [1, 6, 20, 22],
+        [2, 14, 5, 13],
+        [3, 4, 10, 17],
+        [11, 16, 26, 25],
+        [12, 19, 15, 23],
+      ],
+    ],
+  },
+  {
+    name: "4-RGDD of type 3^8 1-rotational over Z7",
+    m: 7,
+    levels: 3,
+    fixedPoints: 3,
+    k: 4,
+    bases: [
+      [
+        [23, 8, 5, 20],
+        [22, 15, 9, 4],
+        [21, 17, 1, 7],
+        [0, 3, 11, 2],
+        [6, 18, 19, 16],
+        [10, 12, 13, 14],
+      ],
+    ],
+  },
+  {
+    name: "KTS(39) 1-rotational over Z19",
+    m: 19,
+    levels: 2,
+    fixedPoints: 1,
+    k: 3,
+    bases: [
+      [
+        [38, 12, 34],
+        [0, 29, 35],
+        [1, 14, 20],
+        [2, 23, 11],
+        [3, 7, 37],
+        [4, 28, 5],
+        [6, 18, 26],
+        [8, 16, 25],
+        [9, 27, 22],
+        [10, 13, 15],
+        [17, 31, 24],
+        [19, 30, 21],
+        [32, 33, 36],
+      ],
+    ],
+  },
+];
+
+export function developRotational(spec: RotationalSpec): Design {
+  const { m, levels, fixedPoints, k } = spec;
+  const finite = m * levels;
+  const shift = (p: number, t: number): number =>
+    p >= finite ? p : Math.floor(p / m) * m + ((p % m) + t) % m;
+  const rounds: DesignRound[] = [];
+  for (const base of spec.bases) {
+    for (let t = 0; t < m; t++) rounds.push(base.map((block) => block.map((p) => shift(p, t))));
+  }
+  return { name: spec.name, v: finite + fixedPoints, k, rounds };
+}
+
+/** Circle method: fix point v-1, rotate the rest; v even. */
+export function roundRobin(v: number): Design {
+  const rounds: DesignRound[] = [];
+  const m = v - 1;
+  for (let t = 0; t < m; t++) {
+    const round: number[][] = [[v - 1, t]];
+    for (let i = 1; i < v / 2; i++) round.push([(t + i) % m, (t - i + m) % m]);
+    rounds.push(round);
+  }
+  return { name: `round robin on ${v}`, v, k: 2, rounds };
+}
+
+/** Arithmetic of GF(q) for the small orders used here (primes, and 4 = GF(2)[x]/(x^2+x+1)). */
+interface Field {
+  readonly q: number;
+  add(a: number, b: number): number;
+  mul(a: number, b: number): number;
+}
+
+function field(q: number): Field {
+  if (q === 4) {
+    // Elements 0,1,x,x+1 as 0..3; addition is XOR of coefficient bits.
+    const mulTable = [
+      [0, 0, 0, 0],
+      [0, 1, 2, 3],
+      [0, 2, 3, 1],
+      [0, 3, 1, 2],
+    ];
+    return { q, add: (a, b) => a ^ b, mul: (a, b) => mulTable[a]?.[b] ?? 0 };
+  }
+  return { q, add: (a, b) => (a + b) % q, mul: (a, b) => (a * b) % q };
+}
+
+/**
+ * Lines of AG(d, q): one round per direction (a point of PG(d-1, q), normalised so its first
+ * non-zero coordinate is 1); the round is the set of lines with that direction.
+ */
+export function affineGeometry(d: number, q: number): Design {
+  const f = field(q);
+  const v = q ** d;
+  const coords = (p: number): number[] => {
+    const c: number[] = [];
+    for (let i = 0; i < d; i++) {
+      c.push(p % q);
+      p = Math.floor(p / q);
+    }
+    return c;
+  };
+  const index = (c: readonly number[]): number => {
+    let p = 0;
+    for (let i = d - 1; i >= 0; i--) p = p * q + (c[i] as number);
+    return p;
+  };
+  const directions: number[][] = [];
+  for (let p = 1; p < v; p++) {
+    const c = coords(p);
+    const lead = c.findIndex((x) => x !== 0);
+    if (c[lead] === 1) directions.push(c);
+  }
+  const rounds: DesignRound[] = directions.map((dir) => {
+    const seen = new Uint8Array(v);
+    const lines: number[][] = [];
+    for (let p = 0; p < v; p++) {
+      if (seen[p] === 1) continue;
+      const base = coords(p);
+      const line: number[] = [];
+      for (let t = 0; t < q; t++) {
+        const point = index(base.map((x, i) => f.add(x, f.mul(t, dir[i] as number))));
+        seen[point] = 1;
+        line.push(point);
+      }
+      lines.push(line);
+    }
+    return lines;
+  });
+  return { name: `AG(${d},${q})`, v, k: q, rounds };
+}
+
+/** Every design this module can build with at most `maxPoints` points. */
+export function designCatalogue(maxPoints = 40): Design[] {
+  const designs: Design[] = [];
+  for (let v = 4; v <= maxPoints; v += 2) designs.push(roundRobin(v));
+  const geometries: [number, number][] = [
+    [2, 3],
+    [2, 4],
+    [2, 5],
+    [3, 3],
+  ];
+  for (const [d, q] of geometries) if (q ** d <= maxPoints) designs.push(affineGeometry(d, q));
+  for (const spec of ROTATIONAL) {
+    if (spec.m * spec.levels + spec.fixedPoints <= maxPoints) designs.push(developRotational(spec));
+  }
+  return designs;
+}
+
+export interface FittedDesign {
+  readonly design: Design;
+  /** Rounds whose block sizes match the target sizes, relabelled to points 0..n-1. */
+  readonly rounds: readonly DesignRound[];
+}
+
+/**
+ * Fit a design to n pupils with the given sizes. Designs with exactly n points fit as they
+ * are. For the `smaller` shape (some groups of k-1) we delete d < k points that lie in one
+ * block: any two deleted points met only in that block's round, so every other round loses
+ * at most one point per block and has exactly d groups of k-1.
+ */
+export function fitDesign(design: Design, sizes: readonly number[]): FittedDesign | null {
+  const n = sizes.reduce((s, x) => s + x, 0);
+  const d = design.v - n;
+  if (d < 0 || d >= design.k) return null;
+  const wanted = [...sizes].sort((a, b) => b - a).join(",");
+  const lastRound = design.rounds[design.rounds.length - 1];
+  const deleted = new Set<number>(d === 0 || !lastRound ? [] : (lastRound[0] ?? []).slice(0, d));
+  if (deleted.size !== d) return null;
+  // Map surviving points to 0..n-1.
+  const newIndex = new Int32Array(design.v).fill(-1);
+  let next = 0;
+  for (let p = 0; p < design.v; p++) if (!deleted.has(p)) newIndex[p] = next++;
+  const rounds: DesignRound[] = [];
+  for (const round of design.rounds) {
+    const blocks = round
+      .map((block) => block.filter((p) => !deleted.has(p)).map((p) => newIndex[p] as number))
+      .filter((block) => block.length > 0);
+    const shape = blocks
+      .map((b) => b.length)
+      .sort((a, b) => b - a)
+      .join(",");
+    if (shape === wanted) rounds.push(blocks);
+  }
+  return rounds.length > 0 ? { design, rounds } : null;
+}
+
+/** The fitted design with the most usable rounds, or null when none fits. */
+export function bestConstruction(sizes: readonly number[]): FittedDesign | null {
+  const n = sizes.reduce((s, x) => s + x, 0);
+  const k = Math.max(...sizes);
+  let best: FittedDesign | null = null;
+  for (const design of designCatalogue(n + k)) {
+    if (design.k !== k) continue;
+    const fitted = fitDesign(design, sizes);
+    if (fitted && (!best || fitted.rounds.length > best.rounds.length)) best = fitted;
+  }
+  return best;
+}

@@ -1,0 +1,149 @@
+import type { DesignRound } from "./constructions.ts";
+import type { Assignment, Problem } from "./problem.ts";
+import { type Prng, randomPermutation } from "./prng.ts";
+
+/**
+ * Which pupil sits on which point of a design. Relabelling never adds repeats inside the
+ * design, so it is the safe place to honour keep-apart pairs (map them to points that never
+ * meet), to avoid pairs that already met in the history, and to mix attributes. A small
+ * annealing over transpositions of the labelling does that; the cost counts a forbidden pair
+ * that meets as a large penalty, so a result with no such pair is a valid schedule.
+ */
+const FORBIDDEN_PENALTY = 1000;
+const MIX_WEIGHT = 0.02;
+
+export interface Relabelled {
+  readonly groupOf: Assignment;
+  /** Forbidden pairs that still meet; the schedule is only usable when 0. */
+  readonly forbiddenMeetings: number;
+}
+
+/**
+ * Map design rounds onto pupils. `rounds` are partitions of 0..n-1 whose block sizes match
+ * `problem.sizes` as a multiset; blocks are assigned to group indices by size.
+ */
+export function relabelDesign(
+  problem: Problem,
+  rounds: readonly DesignRound[],
+  rng: Prng,
+  iterations: number,
+): Relabelled {
+  const { n, history, forbidden, attributes } = problem;
+  const R = rounds.length;
+  // Group index of each design point per round, with blocks matched to groups by size.
+  const slotGroup = new Int32Array(R * n);
+  rounds.forEach((round, r) => {
+    const order = problem.sizes.map((s, g) => ({ s, g })).sort((a, b) => b.s - a.s || a.g - b.g);
+    const blocks = [...round].sort((a, b) => b.length - a.length);
+    blocks.forEach((block, i) => {
+      const g = order[i]?.g ?? 0;
+      for (const point of block) slotGroup[r * n + point] = g;
+    });
+  });
+  const meet = new Int32Array(n * n);
+  for (let r = 0; r < R; r++) {
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        if (slotGroup[r * n + a] === slotGroup[r * n + b]) {
+          meet[a * n + b] = (meet[a * n + b] as number) + 1;
+          meet[b * n + a] = (meet[b * n + a] as number) + 1;
+        }
+      }
+    }
+  }
+
+  const slotOf = Int32Array.from(randomPermutation(n, rng)); // pupil -> design point
+  const hasHistory = history.some((h) => h > 0);
+  const worthSearching = problem.forbiddenPairs.length > 0 || hasHistory || attributes.length > 0;
+
+  const pairCost = (p: number, q: number, sp: number, sq: number): number => {
+    if (problem.unitOf[p] === problem.unitOf[q]) return 0;
+    const d = meet[sp * n + sq] as number;
+    if (d === 0) return 0;
+    const total = d + (history[p * n + q] as number);
+    return total - 1 + (forbidden[p * n + q] === 1 ? FORBIDDEN_PENALTY * d : 0);
+  };
+
+  // Attribute value counts per (attribute, round, group).
+  const G = problem.sizes.length;
+  const counts = attributes.map((a) => new Float64Array(R * G * a.valueCount));
+  const place = (p: number, slot: number, sign: number): void => {
+    attributes.forEach((a, ai) => {
+      const v = a.valueOf[p] as number;
+      if (v < 0) return;
+      const c = counts[ai] as Float64Array;
+      for (let r = 0; r < R; r++) {
+        const at = (r * G + (slotGroup[r * n + slot] as number)) * a.valueCount + v;
+        c[at] = (c[at] as number) + sign;
+      }
+    });
+  };
+  const mixPenalty = (): number => {
+    let total = 0;
+    attributes.forEach((a, ai) => {
+      const c = counts[ai] as Float64Array;
+      for (let r = 0; r < R; r++) {
+        for (let g = 0; g < G; g++) {
+          for (let v = 0; v < a.valueCount; v++) {
+            const dev =
+              (c[(r * G + g) * a.valueCount + v] as number) -
+              (problem.sizes[g] as number) * (a.share[v] as number);
+            total += dev * dev;
+          }
+        }
+      }
+    });
+    return total;
+  };
+
+  if (worthSearching && n >= 2) {
+    for (let p = 0; p < n; p++) place(p, slotOf[p] as number, 1);
+    let mix = mixPenalty();
+    const t0 = 2;
+    const t1 = 0.02;
+    for (let it = 0; it < iterations; it++) {
+      const temperature = t0 * (t1 / t0) ** (it / iterations);
+      const p = rng.int(n);
+      let q = rng.int(n - 1);
+      if (q >= p) q++;
+      const sp = slotOf[p] as number;
+      const sq = slotOf[q] as number;
+      let delta = 0;
+      for (let x = 0; x < n; x++) {
+        if (x === p || x === q) continue;
+        const sx = slotOf[x] as number;
+        delta += pairCost(p, x, sq, sx) - pairCost(p, x, sp, sx);
+        delta += pairCost(q, x, sp, sx) - pairCost(q, x, sq, sx);
+      }
+      let newMix = mix;
+      if (attributes.length > 0) {
+        place(p, sp, -1);
+        place(q, sq, -1);
+        place(p, sq, 1);
+        place(q, sp, 1);
+        newMix = mixPenalty();
+        delta += MIX_WEIGHT * (newMix - mix);
+      }
+      if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
+        slotOf[p] = sq;
+        slotOf[q] = sp;
+        mix = newMix;
+      } else if (attributes.length > 0) {
+        place(p, sq, -1);
+        place(q, sp, -1);
+        place(p, sp, 1);
+        place(q, sq, 1);
+      }
+    }
+  }
+
+  const groupOf = new Int32Array(R * n);
+  let forbiddenMeetings = 0;
+  for (let r = 0; r < R; r++) {
+    for (let p = 0; p < n; p++) groupOf[r * n + p] = slotGroup[r * n + (slotOf[p] as number)] as number;
+  }
+  for (const [a, b] of problem.forbiddenPairs) {
+    forbiddenMeetings += meet[(slotOf[a] as number) * n + (slotOf[b] as number)] as number;
+  }
+  return { groupOf, forbiddenMeetings };
+}
