@@ -1,0 +1,426 @@
+/**
+ * The case state machine: `transition(state, command, ctx)` decides, and returns the next
+ * state with the audit events and jobs it implies; it never performs them. The server runs
+ * it inside a transaction: load the case, transition, write the next state and the events
+ * together, enqueue the jobs after commit.
+ *
+ * Allowed commands per status (anything else is refused with a stable code):
+ *
+ * | command                                        | rep | ack | inv | act | eva | closed |
+ * |------------------------------------------------|-----|-----|-----|-----|-----|--------|
+ * | acknowledge, escalateAlert (system)            |  ✓  |     |     |     |     |        |
+ * | addInvestigationNote, recordPupilView,         |     |  ✓→inv | ✓ | ✓  |  ✓  |        |
+ * |   recordBestInterest                           |     |     |     |     |     |        |
+ * | addPupil, markSerious, notifyOwner,            |     |  ✓  |  ✓  |  ✓  |  ✓  |        |
+ * |   recordObviouslyUnfounded, add/removeTeamMember, reclassify |  |  |  |  |  |        |
+ * | savePlan                                       |     |  ✓→act | ✓→act | ✓ | ✓→act |   |
+ * | recordPlanCommunicated, recordPlanResponse,    |     |     |     |  ✓  |  ✓  |        |
+ * |   recordMeasureCarriedOut                      |     |     |     |     |     |        |
+ * | recordEvaluation                               |     |     |     | ✓→eva |   |        |
+ * | joinReport (this case takes another's reports) |  ✓  |  ✓  |  ✓  |  ✓  |  ✓  |        |
+ * | joinInto (this case is joined into another)    | ✓→closed | ✓→closed | | |    |        |
+ * | close                                          |     |  ✓  |  ✓  |     |  ✓  |        |
+ *
+ * Every accepted command increments `version` and emits at least one audit event; a
+ * refused command changes nothing. Closed cases refuse everything (archived, read-only).
+ */
+
+import type { Actor } from "../access/actor.ts";
+import { type IsoDate, osloDateOf } from "../calendar/iso-date.ts";
+import type { WorkingDayCalendar } from "../calendar/working-days.ts";
+import {
+  accessViewOf,
+  type CaseActor,
+  canPerform,
+  canReport,
+  isSystemActor,
+} from "./case-access.ts";
+import type { CaseCommand, CaseCommandType } from "./commands.ts";
+import { nextStep, planDeadline, reminderSchedule } from "./deadlines.ts";
+import type { CaseEvent, CaseJob } from "./effects.ts";
+import { type CaseError, caseError } from "./errors.ts";
+import {
+  alertLevelAt,
+  alertRecipients,
+  hasAlertLevel,
+  isLeadershipKind,
+  recipientAllowed,
+} from "./escalation.ts";
+import { HANDLERS, type HandlerContext, type HandlerResult } from "./handlers.ts";
+import { checkId, checkText, oneOf } from "./input.ts";
+import { caseKeepApartPairs } from "./keep-apart.ts";
+import { type CaseSettings, validateCaseSettings } from "./settings.ts";
+import {
+  CASE_KINDS,
+  type CaseKind,
+  type CaseReport,
+  type CaseState,
+  type CaseStatus,
+  type Reporter,
+} from "./types.ts";
+
+export interface TransitionContext {
+  readonly now: Date;
+  /** A person (with every grant they hold) or the job runner (`SYSTEM_ACTOR`). */
+  readonly actor: CaseActor;
+  /** The owner's working-day calendar (public holidays plus the owner's closed days). */
+  readonly calendar: WorkingDayCalendar;
+  readonly settings: CaseSettings;
+}
+
+export type TransitionResult =
+  | {
+      readonly ok: true;
+      readonly next: CaseState;
+      readonly events: readonly CaseEvent[];
+      readonly jobs: readonly CaseJob[];
+    }
+  | { readonly ok: false; readonly error: CaseError };
+
+const ACTIVE: readonly CaseStatus[] = [
+  "acknowledged",
+  "investigating",
+  "measuresActive",
+  "evaluating",
+];
+const WITH_PLAN: readonly CaseStatus[] = ["measuresActive", "evaluating"];
+
+/** The statuses in which each command is accepted. */
+export const ALLOWED_STATUSES: Readonly<Record<CaseCommandType, readonly CaseStatus[]>> = {
+  acknowledge: ["reported"],
+  escalateAlert: ["reported"],
+  addInvestigationNote: ACTIVE,
+  recordPupilView: ACTIVE,
+  recordBestInterest: ACTIVE,
+  addPupil: ACTIVE,
+  savePlan: ACTIVE,
+  recordPlanCommunicated: WITH_PLAN,
+  recordPlanResponse: WITH_PLAN,
+  recordMeasureCarriedOut: WITH_PLAN,
+  recordEvaluation: ["measuresActive"],
+  markSerious: ACTIVE,
+  notifyOwner: ACTIVE,
+  recordObviouslyUnfounded: ACTIVE,
+  addTeamMember: ACTIVE,
+  removeTeamMember: ACTIVE,
+  joinReport: ["reported", ...ACTIVE],
+  joinInto: ["reported", "acknowledged"],
+  reclassify: ACTIVE,
+  close: ["acknowledged", "investigating", "evaluating"],
+};
+
+/** Why a command is refused in a status it is not allowed in: the most helpful code. */
+function statusError(type: CaseCommandType, status: CaseStatus): CaseError {
+  if (status === "closed") return caseError("case.closed");
+  if (type === "acknowledge" || type === "escalateAlert")
+    return caseError("case.alreadyAcknowledged");
+  if (status === "reported") return caseError("case.notAcknowledged");
+  if (type === "joinInto") return caseError("join.sourceNotJoinable", { status });
+  if (type === "close" && status === "measuresActive") return caseError("case.evaluationRequired");
+  const needsPlan =
+    type === "recordPlanCommunicated" ||
+    type === "recordPlanResponse" ||
+    type === "recordMeasureCarriedOut" ||
+    type === "recordEvaluation";
+  if (needsPlan && (status === "acknowledged" || status === "investigating")) {
+    return caseError("case.noPlan");
+  }
+  return caseError("case.wrongStatus", { status, command: type });
+}
+
+function handlerContext(ctx: TransitionContext): HandlerContext {
+  return {
+    now: ctx.now,
+    at: ctx.now.toISOString(),
+    today: osloDateOf(ctx.now),
+    actor: ctx.actor,
+    actorId: isSystemActor(ctx.actor) ? "system" : ctx.actor.personId,
+    calendar: ctx.calendar,
+    settings: ctx.settings,
+  };
+}
+
+function checkContext(ctx: { now: Date; settings: CaseSettings }): CaseError | null {
+  if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) {
+    return caseError("input.invalidValue", { field: "now" });
+  }
+  return validateCaseSettings(ctx.settings);
+}
+
+function samePairs(a: CaseState, b: CaseState, today: IsoDate): boolean {
+  return (
+    JSON.stringify(caseKeepApartPairs(a, today)) === JSON.stringify(caseKeepApartPairs(b, today))
+  );
+}
+
+/**
+ * Wrap a handler's outcome: version, status-change event, reminders, keep-apart notice,
+ * the recipient filter for leadership cases, and the next-step invariant.
+ */
+function finish(
+  before: CaseState | null,
+  result: HandlerResult,
+  ctx: TransitionContext,
+  h: HandlerContext,
+  eventActorId: string = h.actorId,
+): TransitionResult {
+  if (!("next" in result)) return { ok: false, error: result };
+  const next: CaseState = { ...result.next, version: (before?.version ?? 0) + 1 };
+  if (next.status !== "closed" && nextStep(next, ctx.now) === null) {
+    return { ok: false, error: caseError("case.noNextStep") };
+  }
+  const stamp = (type: CaseEvent["type"], data: CaseEvent["data"]): CaseEvent => ({
+    type,
+    caseId: next.id,
+    at: h.at,
+    actorId: eventActorId,
+    data,
+  });
+  const events = result.events.map(([type, data]) => stamp(type, data));
+  if (before !== null && before.status !== next.status) {
+    events.push(stamp("case.statusChanged", { from: before.status, to: next.status }));
+  }
+  const jobs: CaseJob[] = result.jobs.filter(
+    (j) => j.type !== "notify" || recipientAllowed(next, j.recipient),
+  );
+  const reminders = reminderSchedule(next, ctx.now, ctx.calendar);
+  const previous = before === null ? [] : reminderSchedule(before, ctx.now, ctx.calendar);
+  if (before === null || JSON.stringify(reminders) !== JSON.stringify(previous)) {
+    jobs.push({ type: "replaceReminders", caseId: next.id, reminders });
+  }
+  if (before !== null && !samePairs(before, next, h.today)) {
+    jobs.push({ type: "keepApartChanged", schoolId: next.schoolId });
+  }
+  return { ok: true, next, events, jobs };
+}
+
+export function transition(
+  state: CaseState,
+  command: CaseCommand,
+  ctx: TransitionContext,
+): TransitionResult {
+  const contextError = checkContext(ctx);
+  if (contextError) return { ok: false, error: contextError };
+  const type = command?.type;
+  const handler = HANDLERS[type as CaseCommandType] as
+    | ((c: CaseState, cmd: CaseCommand, h: HandlerContext) => HandlerResult)
+    | undefined;
+  if (typeof type !== "string" || handler === undefined) {
+    return { ok: false, error: caseError("input.invalidValue", { field: "type" }) };
+  }
+  const decision = canPerform(ctx.actor, type, accessViewOf(state));
+  if (!decision.allow) {
+    return { ok: false, error: caseError("case.accessDenied", { reason: decision.reason }) };
+  }
+  if (!ALLOWED_STATUSES[type].includes(state.status)) {
+    return { ok: false, error: statusError(type, state.status) };
+  }
+  const h = handlerContext(ctx);
+  return finish(state, handler(state, command, h), ctx, h);
+}
+
+/** A new report that opens a case. Ids are generated by the server. */
+export interface NewCase {
+  readonly caseId: string;
+  readonly reportId: string;
+  readonly schoolId: string;
+  readonly ownerId: string;
+  readonly kind: CaseKind;
+  readonly pupils: readonly string[];
+  readonly description: string;
+  readonly reporter: Reporter;
+}
+
+export interface OpenCaseContext {
+  readonly now: Date;
+  /** The person reporting; null for a report made without logging in ("si ifra"). */
+  readonly actor: Actor | null;
+  readonly calendar: WorkingDayCalendar;
+  readonly settings: CaseSettings;
+}
+
+/** The reporter must be the person reporting (or anonymous) and hold the capacity claimed. */
+function checkReporter(input: NewCase, actor: Actor | null): CaseError | null {
+  const reporter = input.reporter;
+  if (reporter?.type === "anonymous") {
+    if (checkId(reporter.receiptCodeHash, "receiptCodeHash")) {
+      return caseError("input.invalidValue", { field: "reporter" });
+    }
+    return input.kind === "pupil-reported"
+      ? null
+      : caseError("report.kindNotAllowed", { kind: input.kind });
+  }
+  if (reporter?.type !== "person" || actor === null || reporter.personId !== actor.personId) {
+    return caseError("input.invalidValue", { field: "reporter" });
+  }
+  const staff = canReport(actor, "staff-concern", input.schoolId).allow;
+  const member = actor.grants.some(
+    (g) =>
+      "schoolId" in g &&
+      g.schoolId === input.schoolId &&
+      g.role === (reporter.capacity === "pupil" ? "pupil" : "guardian"),
+  );
+  const holds = reporter.capacity === "staff" ? staff : member;
+  return holds ? null : caseError("input.invalidValue", { field: "reporter.capacity" });
+}
+
+/**
+ * Open a case from its first report: status `reported`, the first alert level notified at
+ * once, the escalation scheduled, the plan deadline fixed from the Oslo date of `now`.
+ */
+export function openCase(input: NewCase, ctx: OpenCaseContext): TransitionResult {
+  const contextError = checkContext(ctx);
+  if (contextError) return { ok: false, error: contextError };
+  if (!oneOf(input.kind, CASE_KINDS)) {
+    return { ok: false, error: caseError("input.invalidValue", { field: "kind" }) };
+  }
+  const allowed = canReport(ctx.actor, input.kind, input.schoolId);
+  if (!allowed.allow) {
+    return {
+      ok: false,
+      error:
+        allowed.reason === "staffOnly"
+          ? caseError("report.kindNotAllowed", { kind: input.kind })
+          : caseError("case.accessDenied", { reason: allowed.reason }),
+    };
+  }
+  const pupils = Array.isArray(input.pupils) ? input.pupils : [];
+  const error =
+    checkId(input.caseId, "caseId") ??
+    checkId(input.reportId, "reportId") ??
+    checkId(input.schoolId, "schoolId") ??
+    checkId(input.ownerId, "ownerId") ??
+    checkReporter(input, ctx.actor) ??
+    checkText(input.description, "description") ??
+    (pupils.some((p) => checkId(p, "pupils") !== null) || new Set(pupils).size !== pupils.length
+      ? caseError("input.invalidValue", { field: "pupils" })
+      : null) ??
+    // Only a pupil's own "si ifra" may leave the pupil unnamed (it may be anonymous).
+    (pupils.length === 0 && input.kind !== "pupil-reported"
+      ? caseError("report.pupilsMissing")
+      : null);
+  if (error) return { ok: false, error };
+
+  const h = handlerContext({ ...ctx, actor: ctx.actor ?? { personId: "anonymous", grants: [] } });
+  const minutes = ctx.settings.alertEscalationMinutes;
+  const learnedOn = h.today;
+  const firstEscalation = alertLevelAt(h.at, 1, minutes);
+  const report: CaseReport = {
+    id: input.reportId,
+    kind: input.kind,
+    reporter: input.reporter,
+    pupils: [...pupils],
+    description: input.description,
+    reportedAt: h.at,
+    learnedOn,
+    acknowledgedAt: null,
+  };
+  const state: CaseState = {
+    id: input.caseId,
+    schoolId: input.schoolId,
+    ownerId: input.ownerId,
+    kind: input.kind,
+    status: "reported",
+    version: 0,
+    pupils: [...pupils],
+    reports: [report],
+    reportedAt: h.at,
+    learnedOn,
+    acknowledgeBy: firstEscalation,
+    alert: {
+      level: 0,
+      nextEscalationAt: hasAlertLevel(input.kind, 1) ? firstEscalation : null,
+      escalations: [],
+    },
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    planDueOn: planDeadline(learnedOn, ctx.settings.planDeadlineWorkingDays, ctx.calendar),
+    serious: null,
+    escalatedToOwnerAt: isLeadershipKind(input.kind) ? h.at : null,
+    ownerDecisionDueOn: input.kind === "staff-violation" ? learnedOn : null,
+    staffViolationDecisions: [],
+    kindChanges: [],
+    team: [],
+    investigationNotes: [],
+    pupilViews: [],
+    bestInterest: [],
+    planRevisions: [],
+    planCommunications: [],
+    planResponses: [],
+    measureLog: [],
+    evaluations: [],
+    closedAt: null,
+    closedBy: null,
+    closure: null,
+  };
+  const jobs: CaseJob[] = alertRecipients(state, 0).map((recipient) => ({
+    type: "notify",
+    caseId: state.id,
+    recipient,
+    template: "case.newReport",
+  }));
+  if (state.alert.nextEscalationAt !== null) {
+    jobs.push({
+      type: "scheduleAlertEscalation",
+      caseId: state.id,
+      level: 1,
+      at: state.alert.nextEscalationAt,
+    });
+  }
+  const anonymous = input.reporter.type === "anonymous";
+  return finish(
+    null,
+    {
+      next: state,
+      events: [
+        [
+          "case.reported",
+          {
+            reportId: input.reportId,
+            kind: input.kind,
+            pupils: pupils.length,
+            anonymous,
+            planDueOn: state.planDueOn,
+          },
+        ],
+      ],
+      jobs,
+    },
+    { ...ctx, actor: h.actor },
+    h,
+    // An anonymous report stays anonymous in the audit log, even from a logged-in pupil.
+    anonymous || ctx.actor === null ? "anonymous" : h.actorId,
+  );
+}
+
+export type JoinResult =
+  | {
+      readonly ok: true;
+      readonly source: CaseState;
+      readonly target: CaseState;
+      readonly events: readonly CaseEvent[];
+      readonly jobs: readonly CaseJob[];
+    }
+  | { readonly ok: false; readonly error: CaseError };
+
+/**
+ * Join the reports of `source` (a new case, not yet worked on) into `target`: the target
+ * takes the reports and pupils; the source closes as joined. Both or neither.
+ */
+export function joinCases(
+  source: CaseState,
+  target: CaseState,
+  ctx: TransitionContext,
+): JoinResult {
+  const into = transition(target, { type: "joinReport", source }, ctx);
+  if (!into.ok) return into;
+  const from = transition(source, { type: "joinInto", target }, ctx);
+  if (!from.ok) return from;
+  return {
+    ok: true,
+    source: from.next,
+    target: into.next,
+    events: [...into.events, ...from.events],
+    jobs: [...into.jobs, ...from.jobs],
+  };
+}
