@@ -94,7 +94,8 @@ export function createOidcRoutes(options: OidcRouteOptions = {}): FeatureRoutes 
       { config: { access: { public: true }, ...flowLimit } },
       async (req, reply) => {
         const settings = settingsOf(req);
-        const rawQuery = req.raw.url?.split("?")[1] ?? "";
+        const rawUrl = req.raw.url ?? "";
+        const rawQuery = rawUrl.includes("?") ? rawUrl.slice(rawUrl.indexOf("?") + 1) : "";
         const browserState = req.cookies[FLOW_COOKIE];
         reply.clearCookie(FLOW_COOKIE, cookieOptions);
         try {
