@@ -27,6 +27,36 @@ export const errorsNb = {
   "import.invalidFile": "Filen kunne ikke leses.",
   "import.hasProblems": "Filen har feil. Ingenting er importert.",
   "import.unsupportedFormat": "Ukjent filformat.",
+  // Form fields (admin pages): the API names the field, the message says what to fix.
+  "field.required": "Fyll ut feltet.",
+  "field.invalid": "Verdien er ikke gyldig.",
+  "field.tooLong": "Teksten er for lang.",
+  "field.invalidDate": "Skriv datoen som dd.mm.åååå.",
+  "field.invalidEmail": "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.",
+  "field.invalidOrgNumber": "Organisasjonsnummeret må ha ni sifre.",
+  "calendar.endBeforeStart": "Siste dag må komme etter første dag.",
+  "calendar.yearTooLong": "Et skoleår kan ikke vare mer enn ett år.",
+  "calendar.breakEndsBeforeStart": "Siste fridag må være samme dag som eller etter første fridag.",
+  "calendar.breakOutsideYear": "Ferien eller planleggingsdagen må ligge innenfor skoleåret.",
+  "calendar.breaksOverlap": "Denne overlapper med en annen ferie eller planleggingsdag.",
+  "calendar.planningDayNotWorkingDay":
+    "En planleggingsdag må være en virkedag (ikke helg eller helligdag).",
+  "calendar.noTeachingDays": "Skoleåret har ingen skoledager igjen.",
+  "calendar.labelTaken": "Skolen har allerede et skoleår med dette navnet.",
+  "role.notSchoolRole": "Denne rollen kan ikke gis ved en skole.",
+  "role.notOwnerRole": "Denne rollen kan ikke gis hos skoleeier.",
+  "role.groupRequired": "Velg klasse eller gruppe for denne rollen.",
+  "role.groupWrongKind": "Kontaktlærer knyttes til en klasse, faglærer til en faggruppe.",
+  "role.groupNotAllowed": "Denne rollen knyttes ikke til en klasse eller gruppe.",
+  "role.groupNotAtSchool": "Klassen eller gruppen finnes ikke ved denne skolen.",
+  "role.staffAndFamily":
+    "En person kan ikke være både ansatt og elev eller foresatt ved samme skole.",
+  "role.alreadyHeld": "Personen har allerede denne rollen.",
+  "role.lastPrincipal":
+    "Skolen må ha minst én rektor. Gi rollen til en annen før du fjerner denne.",
+  "person.feideIdTaken": "En annen person har allerede dette Feide-navnet.",
+  "school.orgNumberTaken":
+    "En annen skole eller skoleeier har allerede dette organisasjonsnummeret.",
   internal: "Noe gikk galt hos oss. Prøv igjen, eller kontakt brukerstøtte.",
 } as const;
 
@@ -58,6 +88,35 @@ export const errorsNn: Catalog = {
   "import.invalidFile": "Fila kunne ikkje lesast.",
   "import.hasProblems": "Fila har feil. Ingenting er importert.",
   "import.unsupportedFormat": "Ukjent filformat.",
+  "field.required": "Fyll ut feltet.",
+  "field.invalid": "Verdien er ikkje gyldig.",
+  "field.tooLong": "Teksten er for lang.",
+  "field.invalidDate": "Skriv datoen som dd.mm.åååå.",
+  "field.invalidEmail": "Skriv ei gyldig e-postadresse, til dømes namn@døme.no.",
+  "field.invalidOrgNumber": "Organisasjonsnummeret må ha ni siffer.",
+  "calendar.endBeforeStart": "Siste dag må kome etter første dag.",
+  "calendar.yearTooLong": "Eit skuleår kan ikkje vare meir enn eitt år.",
+  "calendar.breakEndsBeforeStart": "Siste fridag må vere same dag som eller etter første fridag.",
+  "calendar.breakOutsideYear": "Ferien eller planleggingsdagen må liggje innanfor skuleåret.",
+  "calendar.breaksOverlap": "Denne overlappar med ein annan ferie eller planleggingsdag.",
+  "calendar.planningDayNotWorkingDay":
+    "Ein planleggingsdag må vere ein vyrkedag (ikkje helg eller heilagdag).",
+  "calendar.noTeachingDays": "Skuleåret har ingen skuledagar att.",
+  "calendar.labelTaken": "Skulen har allereie eit skuleår med dette namnet.",
+  "role.notSchoolRole": "Denne rolla kan ikkje givast ved ein skule.",
+  "role.notOwnerRole": "Denne rolla kan ikkje givast hos skuleeigar.",
+  "role.groupRequired": "Vel klasse eller gruppe for denne rolla.",
+  "role.groupWrongKind": "Kontaktlærar vert knytt til ein klasse, faglærar til ei faggruppe.",
+  "role.groupNotAllowed": "Denne rolla vert ikkje knytt til ein klasse eller ei gruppe.",
+  "role.groupNotAtSchool": "Klassen eller gruppa finst ikkje ved denne skulen.",
+  "role.staffAndFamily":
+    "Ein person kan ikkje vere både tilsett og elev eller føresett ved same skule.",
+  "role.alreadyHeld": "Personen har allereie denne rolla.",
+  "role.lastPrincipal":
+    "Skulen må ha minst éin rektor. Gi rolla til ein annan før du fjernar denne.",
+  "person.feideIdTaken": "Ein annan person har allereie dette Feide-namnet.",
+  "school.orgNumberTaken":
+    "Ein annan skule eller skuleeigar har allereie dette organisasjonsnummeret.",
   internal: "Noko gjekk gale hos oss. Prøv igjen, eller kontakt brukarstøtte.",
 };
 
@@ -86,6 +145,36 @@ export const errorsEn: Catalog = {
   "import.invalidFile": "The file could not be read.",
   "import.hasProblems": "The file has errors. Nothing was imported.",
   "import.unsupportedFormat": "Unknown file format.",
+  "field.required": "Fill in this field.",
+  "field.invalid": "The value is not valid.",
+  "field.tooLong": "The text is too long.",
+  "field.invalidDate": "Write the date as dd.mm.yyyy.",
+  "field.invalidEmail": "Enter a valid e-mail address, such as name@example.com.",
+  "field.invalidOrgNumber": "The organisation number must have nine digits.",
+  "calendar.endBeforeStart": "The last day must come after the first day.",
+  "calendar.yearTooLong": "A school year cannot last more than one year.",
+  "calendar.breakEndsBeforeStart":
+    "The last day off must be the same as or after the first day off.",
+  "calendar.breakOutsideYear": "The holiday or planning day must lie within the school year.",
+  "calendar.breaksOverlap": "This overlaps another holiday or planning day.",
+  "calendar.planningDayNotWorkingDay":
+    "A planning day must be a working day (not a weekend or public holiday).",
+  "calendar.noTeachingDays": "The school year has no school days left.",
+  "calendar.labelTaken": "The school already has a school year with this name.",
+  "role.notSchoolRole": "This role cannot be given at a school.",
+  "role.notOwnerRole": "This role cannot be given at the school owner.",
+  "role.groupRequired": "Choose a class or group for this role.",
+  "role.groupWrongKind":
+    "A contact teacher belongs to a class, a subject teacher to a teaching group.",
+  "role.groupNotAllowed": "This role is not tied to a class or group.",
+  "role.groupNotAtSchool": "The class or group does not exist at this school.",
+  "role.staffAndFamily":
+    "A person cannot be both staff and a pupil or guardian at the same school.",
+  "role.alreadyHeld": "The person already has this role.",
+  "role.lastPrincipal":
+    "The school must have at least one principal. Give the role to someone else before removing this one.",
+  "person.feideIdTaken": "Another person already has this Feide name.",
+  "school.orgNumberTaken": "Another school or school owner already has this organisation number.",
   internal: "Something went wrong on our side. Try again, or contact support.",
 };
 

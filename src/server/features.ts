@@ -4,6 +4,8 @@ import { oidcRoutes } from "./auth/oidc/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
+import { ownerRoutes } from "./owner/routes.ts";
+import { peopleRoutes } from "./people/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
 
@@ -12,6 +14,8 @@ export const features: FeatureRoutes[] = [
   authRoutes,
   oidcRoutes,
   schoolRoutes,
+  peopleRoutes,
+  ownerRoutes,
   auditRoutes,
   notificationRoutes,
 ];

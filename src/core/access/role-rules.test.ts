@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Actor } from "./actor.ts";
+import { authorize, type Resource } from "./policy.ts";
 import {
   checkOwnerRoleAssignment,
   checkSchoolRoleAssignment,
@@ -7,6 +9,7 @@ import {
   type HeldRole,
   type RoleRuleCode,
 } from "./role-rules.ts";
+import type { SchoolRole } from "./roles.ts";
 
 const SCHOOL = "school-a";
 const OTHER = "school-b";
@@ -38,7 +41,13 @@ describe("checkSchoolRoleAssignment", () => {
     ["a pupil without a class", "pupil", null, [], []],
     ["a guardian", "guardian", null, [], []],
     ["a second staff role", "counsellor", null, [held("subjectTeacher", "g-tg")], []],
-    ["a contact teacher of a second class", "contactTeacher", cls, [held("contactTeacher", "x")], []],
+    [
+      "a contact teacher of a second class",
+      "contactTeacher",
+      cls,
+      [held("contactTeacher", "x")],
+      [],
+    ],
     ["a pupil joining the pupil council", "pupilCouncil", null, [held("pupil", "g-class")], []],
     ["an owner role at a school", "areaDirector", null, [], ["role.notSchoolRole"]],
     ["the system admin role at a school", "systemAdmin", null, [], ["role.notSchoolRole"]],
@@ -50,12 +59,36 @@ describe("checkSchoolRoleAssignment", () => {
     ["a pupil in a teaching group", "pupil", tg, [], ["role.groupWrongKind"]],
     ["a principal of a group", "principal", cls, [], ["role.groupNotAllowed"]],
     ["a class of another school", "contactTeacher", otherCls, [], ["role.groupNotAtSchool"]],
-    ["a staff role for a pupil", "counsellor", null, [held("pupil", "g-class")], ["role.staffAndFamily"]],
+    [
+      "a staff role for a pupil",
+      "counsellor",
+      null,
+      [held("pupil", "g-class")],
+      ["role.staffAndFamily"],
+    ],
     ["a staff role for a guardian", "principal", null, [held("guardian")], ["role.staffAndFamily"]],
-    ["a pupil role for a teacher", "pupil", cls, [held("subjectTeacher", "g-tg")], ["role.staffAndFamily"]],
-    ["a guardian role for a caretaker", "guardian", null, [held("caretaker")], ["role.staffAndFamily"]],
+    [
+      "a pupil role for a teacher",
+      "pupil",
+      cls,
+      [held("subjectTeacher", "g-tg")],
+      ["role.staffAndFamily"],
+    ],
+    [
+      "a guardian role for a caretaker",
+      "guardian",
+      null,
+      [held("caretaker")],
+      ["role.staffAndFamily"],
+    ],
     ["the same role twice", "counsellor", null, [held("counsellor")], ["role.alreadyHeld"]],
-    ["the same class twice", "contactTeacher", cls, [held("contactTeacher", "g-class")], ["role.alreadyHeld"]],
+    [
+      "the same class twice",
+      "contactTeacher",
+      cls,
+      [held("contactTeacher", "g-class")],
+      ["role.alreadyHeld"],
+    ],
   ])("%s", (_name, role, group, roles, expected) => {
     expect(codes(role, group, roles)).toEqual(expected);
   });
@@ -108,5 +141,47 @@ describe("checkOwnerRoleAssignment", () => {
     ["the same owner role twice", "areaDirector", [held("areaDirector")], ["role.alreadyHeld"]],
   ])("%s", (_name, role, roles, expected) => {
     expect(checkOwnerRoleAssignment({ role, held: roles }).map((i) => i.code)).toEqual(expected);
+  });
+});
+
+describe("policy: who may give and take which role", () => {
+  const actor = (role: SchoolRole, schoolId = SCHOOL): Actor => ({
+    personId: `p-${role}`,
+    grants: [{ role, schoolId, ownerId: "owner" }],
+  });
+  const giving = (role: string, schoolId = SCHOOL): Resource => ({
+    type: "schoolRole",
+    schoolId,
+    ownerId: "owner",
+    role,
+  });
+  it.each<[string, Actor, Resource, boolean]>([
+    ["a principal gives a principal role", actor("principal"), giving("principal"), true],
+    ["a deputy gives a contact teacher role", actor("deputy"), giving("contactTeacher"), true],
+    ["an admin leader gives a pupil role", actor("adminLeader"), giving("pupil"), true],
+    ["a deputy cannot make anyone principal", actor("deputy"), giving("principal"), false],
+    ["a deputy cannot make another deputy", actor("deputy"), giving("deputy"), false],
+    [
+      "an admin leader cannot give admin leader",
+      actor("adminLeader"),
+      giving("adminLeader"),
+      false,
+    ],
+    ["a teacher gives nothing", actor("contactTeacher"), giving("pupil"), false],
+    ["a principal of B gives nothing at A", actor("principal", OTHER), giving("counsellor"), false],
+    [
+      "a system admin gives a principal role",
+      { personId: "admin", grants: [{ role: "systemAdmin" }] },
+      giving("principal"),
+      true,
+    ],
+    [
+      "the owner gives no school role",
+      { personId: "ad", grants: [{ role: "areaDirector", ownerId: "owner" }] },
+      giving("counsellor"),
+      false,
+    ],
+  ])("%s", (_name, who, resource, expected) => {
+    expect(authorize(who, "people.manage", resource).allow).toBe(expected);
   });
 });

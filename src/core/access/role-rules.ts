@@ -131,6 +131,7 @@ export interface OwnerRoleRequest {
 export function checkOwnerRoleAssignment(request: OwnerRoleRequest): RoleRuleIssue[] {
   if (!isOwnerRole(request.role)) return [{ code: "role.notOwnerRole", path: "role" }];
   const role: OwnerRole = request.role;
-  if (request.held.some((h) => h.role === role)) return [{ code: "role.alreadyHeld", path: "role" }];
+  if (request.held.some((h) => h.role === role))
+    return [{ code: "role.alreadyHeld", path: "role" }];
   return [];
 }

@@ -1,0 +1,126 @@
+// The school owner (county) level: its schools and the people holding owner roles.
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { notFound } from "../platform/errors.ts";
+import type { FeatureRoutes } from "../platform/http/app.ts";
+import { ownerFromParam, system } from "../platform/http/resources.ts";
+import { actorIdOf, auditRead } from "../schools/audit-read.ts";
+import { parseInput } from "../schools/input.ts";
+import {
+  assignOwnerRole,
+  listOwnerPeople,
+  type OwnerRoleContext,
+  ownerRoleInput,
+  removeOwnerRole,
+} from "./owner-roles.ts";
+import { createSchool, listOwnerSchools, newSchoolInput } from "./schools.ts";
+
+const collator = new Intl.Collator("nb", { numeric: true, sensitivity: "base" });
+const personParams = z.object({ ownerId: z.uuid(), personId: z.uuid() });
+const roleParams = personParams.extend({ roleId: z.uuid() });
+
+function ownerOf(req: FastifyRequest): string {
+  if (req.resource?.type !== "owner") throw new Error("route declared no owner resource");
+  return req.resource.ownerId;
+}
+
+function idsOf<S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> {
+  const parsed = schema.safeParse(req.params);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
+  const db = database.db;
+  const read = {
+    config: { access: { action: "owner.read" as const, resource: ownerFromParam(db) } },
+  };
+  const manage = {
+    config: { access: { action: "owner.manage" as const, resource: ownerFromParam(db) } },
+  };
+  const context = (req: FastifyRequest): OwnerRoleContext => ({
+    ownerId: ownerOf(req),
+    actorId: actorIdOf(req),
+    requestId: req.id,
+    now: clock(),
+    lang: req.lang,
+  });
+
+  app.get(
+    "/api/owners",
+    { config: { access: { action: "system.manage", resource: system } } },
+    async () => {
+      const rows = await db
+        .selectFrom("school_owner as o")
+        .select(["o.id", "o.name", "o.org_number"])
+        .select((eb) =>
+          eb
+            .selectFrom("school as s")
+            .select((e) => e.fn.countAll<string>().as("n"))
+            .whereRef("s.owner_id", "=", "o.id")
+            .as("schools"),
+        )
+        .execute();
+      return rows
+        .map((o) => ({
+          id: o.id,
+          name: o.name,
+          orgNumber: o.org_number,
+          schools: Number(o.schools ?? 0),
+        }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+    },
+  );
+
+  app.get("/api/owners/:ownerId", read, async (req) => {
+    const owner = await db
+      .selectFrom("school_owner")
+      .select(["id", "name", "org_number"])
+      .where("id", "=", ownerOf(req))
+      .executeTakeFirstOrThrow();
+    return { id: owner.id, name: owner.name, orgNumber: owner.org_number };
+  });
+
+  app.get("/api/owners/:ownerId/schools", read, async (req) => {
+    return listOwnerSchools(db, ownerOf(req));
+  });
+
+  app.post("/api/owners/:ownerId/schools", manage, async (req, reply) => {
+    const input = parseInput(newSchoolInput, req.body, req.lang);
+    const school = await createSchool(db, {
+      ownerId: ownerOf(req),
+      input,
+      actorId: actorIdOf(req),
+      requestId: req.id,
+      now: clock(),
+      lang: req.lang,
+    });
+    return reply.status(201).send(school);
+  });
+
+  app.get("/api/owners/:ownerId/people", read, async (req) => {
+    const ownerId = ownerOf(req);
+    const people = await listOwnerPeople(db, ownerId);
+    await auditRead(db, req, clock(), {
+      action: "people.list",
+      resourceType: "owner",
+      resourceId: ownerId,
+      ownerId,
+      detail: { personIds: people.map((p) => p.id), total: people.length },
+    });
+    return { people };
+  });
+
+  app.post("/api/owners/:ownerId/people/:personId/roles", manage, async (req, reply) => {
+    const { personId } = idsOf(personParams, req);
+    const { role } = parseInput(ownerRoleInput, req.body, req.lang);
+    const created = await assignOwnerRole(db, context(req), personId, role);
+    return reply.status(201).send(created);
+  });
+
+  app.delete("/api/owners/:ownerId/people/:personId/roles/:roleId", manage, async (req, reply) => {
+    const { personId, roleId } = idsOf(roleParams, req);
+    await removeOwnerRole(db, context(req), personId, roleId);
+    return reply.status(204).send();
+  });
+};
