@@ -166,10 +166,11 @@ function collect(c: CaseState): Pending[] {
   return steps;
 }
 
-function compareSteps(a: Pending, b: Pending): number {
-  const da = dueDate(a.due);
-  const db = dueDate(b.due);
-  if (da !== db) return da < db ? -1 : 1;
+/** A pending step with its due date in Oslo, computed once for sorting. */
+type Dated = Pending & { readonly dueOn: IsoDate };
+
+function compareSteps(a: Dated, b: Dated): number {
+  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
   // On the same day a deadline at an instant comes before one at the end of the day.
   if (a.due.type !== b.due.type) return a.due.type === "instant" ? -1 : 1;
   if (a.due.type === "instant" && b.due.type === "instant" && a.due.at !== b.due.at) {
@@ -178,14 +179,24 @@ function compareSteps(a: Pending, b: Pending): number {
   const ka = STEP_KINDS.indexOf(a.kind);
   const kb = STEP_KINDS.indexOf(b.kind);
   if (ka !== kb) return ka - kb;
-  return (a.ref ?? "") < (b.ref ?? "") ? -1 : (a.ref ?? "") > (b.ref ?? "") ? 1 : 0;
+  const ra = a.ref ?? "";
+  const rb = b.ref ?? "";
+  return ra < rb ? -1 : ra > rb ? 1 : 0;
+}
+
+function sorted(c: CaseState): Dated[] {
+  return collect(c)
+    .map((s) => ({ ...s, dueOn: dueDate(s.due) }))
+    .sort(compareSteps);
 }
 
 /** Every pending step of the case, earliest first. Empty only for a closed case. */
 export function pendingSteps(c: CaseState, now: Date): CaseStep[] {
-  return collect(c)
-    .sort(compareSteps)
-    .map((s) => ({ ...s, overdue: isOverdue(s.due, now) }));
+  const today = osloDateOf(now);
+  return sorted(c).map(({ dueOn, ...s }) => ({
+    ...s,
+    overdue: s.due.type === "instant" ? now.getTime() > Date.parse(s.due.at) : today > dueOn,
+  }));
 }
 
 /** The case's next dated step and its owner; null only for a closed case. */
@@ -207,7 +218,7 @@ export function reminderSchedule(
 ): Reminder[] {
   const today = osloDateOf(now);
   const reminders: Reminder[] = [];
-  for (const step of collect(c).sort(compareSteps)) {
+  for (const step of sorted(c)) {
     if (step.due.type !== "date") continue;
     let before = addDays(step.due.on, -1);
     while (!calendar.isWorkingDay(before)) before = addDays(before, -1);
