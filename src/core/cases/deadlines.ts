@@ -141,13 +141,19 @@ function collect(c: CaseState): Pending[] {
           owner: lead,
         });
       }
+      const team = new Set(c.team.map((m) => m.personId));
       for (const m of plan.measures) {
         if (!c.measureLog.some((e) => e.measureId === m.id)) {
           steps.push({
             kind: "carryOutMeasure",
             ref: m.id,
             due: date(m.startsOn),
-            owner: { type: "person", personId: m.responsiblePersonId },
+            // A responsible person who has left the team (e.g. a leader removed when the case
+            // became a leadership case) cannot see the case: the lead owns the step until the
+            // plan is revised, and no reminder reaches someone who must not know.
+            owner: team.has(m.responsiblePersonId)
+              ? { type: "person", personId: m.responsiblePersonId }
+              : lead,
           });
         }
       }

@@ -785,7 +785,10 @@ const joinReport: Handler<"joinReport"> = (c, cmd, ctx) => {
       : null,
   );
   if (error) return error;
-  const incoming = acknowledgeReports(source.reports, ctx.at);
+  // Joining is handling: the incoming reports count as acknowledged, unless this case
+  // itself still awaits acknowledgement (then they are acknowledged together with it).
+  const incoming =
+    c.status === "reported" ? [...source.reports] : acknowledgeReports(source.reports, ctx.at);
   const reports = [...c.reports, ...incoming];
   const learnedOn = minIsoDate(c.learnedOn, source.learnedOn);
   // The school learned of it on the earliest report's day: the clock runs from there.

@@ -13,7 +13,7 @@ import {
 import { accessViewOf, caseVisibility } from "./case-access.ts";
 import { type JoinCandidate, suggestJoins } from "./join-suggestions.ts";
 import { receiptsOf, reportReceipt } from "./receipt.ts";
-import { joinCases } from "./transition.ts";
+import { joinCases, transition } from "./transition.ts";
 import type { CaseKind, CaseState } from "./types.ts";
 
 const candidate = (
@@ -142,6 +142,29 @@ describe("joinCases", () => {
     // The pupil reporter now has a receipt in the target case, nothing more.
     expect(caseVisibility(people.pupil, accessViewOf(result.target)).level).toBe("receiptOnly");
     expect(receiptsOf(result.target, PUPIL)).toHaveLength(1);
+  });
+
+  it("into a case still awaiting acknowledgement: the reports are acknowledged together later", () => {
+    const target = openTestCase({ caseId: "case-1", reportId: "report-1" });
+    const source = openTestCase(
+      { caseId: "case-2", reportId: "report-2" },
+      "2027-03-24T08:05:00.000Z",
+    );
+    const result = joinCases(source, target, ctx("2027-03-24T08:06:00.000Z", people.principal));
+    if (!result.ok) throw new Error(result.error.code);
+    expect(reportReceipt(result.target, "report-2")?.status).toBe("received");
+    expect(result.jobs.some((j) => j.type === "notify")).toBe(false);
+    const ack = transition(
+      result.target,
+      { type: "acknowledge" },
+      ctx("2027-03-24T08:10:00.000Z", people.principal),
+    );
+    if (!ack.ok) throw new Error(ack.error.code);
+    expect(ack.next.reports.map((r) => r.acknowledgedAt)).toEqual([
+      "2027-03-24T08:10:00.000Z",
+      "2027-03-24T08:10:00.000Z",
+    ]);
+    expect(ack.jobs.filter((j) => j.type === "notify")).toHaveLength(2);
   });
 
   it("an earlier report moves the plan deadline earlier (the school knew sooner)", () => {

@@ -485,9 +485,22 @@ function runScenario(
     if (c.status === "closed") expect(result.ok).toBe(false);
     if (result.ok) {
       checkAccepted(c, result.next, result);
-      for (const job of result.jobs) {
-        if (job.type === "notify" && result.next.kind === "leadership-violation") {
-          expect(job.recipient.type).not.toBe("schoolRole");
+      if (result.next.kind === "leadership-violation") {
+        // Nothing about a leadership case may reach the school's leadership, not even a
+        // "a case needs you" notice or a reminder.
+        const leaders = LEADERSHIP_PEOPLE.map((k) => people[k].personId);
+        for (const job of result.jobs) {
+          if (job.type === "notify") {
+            expect(job.recipient.type).not.toBe("schoolRole");
+            if (job.recipient.type === "person")
+              expect(leaders).not.toContain(job.recipient.personId);
+          }
+          if (job.type === "replaceReminders") {
+            for (const r of job.reminders) {
+              if (r.owner.type === "person") expect(leaders).not.toContain(r.owner.personId);
+              else expect(["ownerCaseOfficer", "areaDirector"]).toContain(r.owner.role);
+            }
+          }
         }
       }
       c = deepFreeze(result.next);

@@ -1263,6 +1263,24 @@ describe("reclassification", () => {
     });
   });
 
+  it("to leadership: a measure owned by a removed leader falls to the owner's officer", () => {
+    let c = caseIn("staff-concern", "measuresActive");
+    expect(pendingSteps(c, new Date(TIMES.measuresActive))[0]?.owner).toEqual({
+      type: "person",
+      personId: "p-principal",
+    });
+    c = apply(
+      c,
+      { type: "reclassify", kind: "leadership-violation", reason: "x" },
+      principal,
+      TIMES.later,
+    );
+    expect(c.team.map((m) => m.personId)).toEqual(["p-social"]);
+    const owners = pendingSteps(c, new Date(TIMES.later)).map((s) => s.owner);
+    expect(owners).not.toContainEqual({ type: "person", personId: "p-principal" });
+    expect(owners).toContainEqual({ type: "role", role: "ownerCaseOfficer" });
+  });
+
   it("from leadership back to the school: only the owner, and the school's leads are told", () => {
     const lc = caseIn("leadership-violation", "investigating");
     expect(
