@@ -32,7 +32,11 @@ export function buildProblem(input: SolveInput): BuildResult {
     });
   }
   if (input.seed !== undefined && !Number.isFinite(input.seed)) {
-    conflicts.push({ kind: "invalid-parameter", parameter: "seed", message: "seed must be finite" });
+    conflicts.push({
+      kind: "invalid-parameter",
+      parameter: "seed",
+      message: "seed must be finite",
+    });
   }
   if (input.effort !== undefined && !(Number.isFinite(input.effort) && input.effort > 0)) {
     conflicts.push({
@@ -150,7 +154,10 @@ export function buildProblem(input: SolveInput): BuildResult {
       conflicts.push({
         kind: "together-fixed-mismatch",
         unit: ids(members),
-        fixed: fixed.map((p) => ({ pupil: input.pupils[p] as PupilId, group: fixedOf[p] as number })),
+        fixed: fixed.map((p) => ({
+          pupil: input.pupils[p] as PupilId,
+          group: fixedOf[p] as number,
+        })),
       });
     } else if (groups.size === 1) {
       unitFixed[u] = [...groups][0] as number;
@@ -238,7 +245,7 @@ function indexAttribute(
   values: readonly (string | number | boolean | null)[],
 ): AttributeIndex {
   const codes = new Map<string, number>();
-  const valueOf = new Int32Array(values.length).fill(-1);
+  const codeOf = new Int32Array(values.length).fill(-1);
   const counts: number[] = [];
   values.forEach((value, p) => {
     if (value === null) return;
@@ -250,12 +257,12 @@ function indexAttribute(
       codes.set(key, code);
       counts.push(0);
     }
-    valueOf[p] = code;
+    codeOf[p] = code;
     counts[code] = (counts[code] as number) + 1;
   });
   const known = counts.reduce((s, c) => s + c, 0);
   const share = Float64Array.from(counts, (c) => (known === 0 ? 0 : c / known));
-  return { name, valueOf, valueCount: counts.length, share };
+  return { name, valueOf: codeOf, valueCount: counts.length, share };
 }
 
 /** A one-line English explanation of a conflict, for logs and the CLI. */

@@ -127,7 +127,7 @@ export function developRotational(spec: RotationalSpec): Design {
   const { m, levels, fixedPoints, k } = spec;
   const finite = m * levels;
   const shift = (p: number, t: number): number =>
-    p >= finite ? p : Math.floor(p / m) * m + ((p % m) + t) % m;
+    p >= finite ? p : Math.floor(p / m) * m + (((p % m) + t) % m);
   const rounds: DesignRound[] = [];
   for (const base of spec.bases) {
     for (let t = 0; t < m; t++) rounds.push(base.map((block) => block.map((p) => shift(p, t))));

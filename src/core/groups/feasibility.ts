@@ -1,5 +1,5 @@
-import type { Problem } from "./problem.ts";
 import type { Prng } from "./prng.ts";
+import type { Problem } from "./problem.ts";
 
 /**
  * Hard constraints are the same in every round, so one round that meets them proves the

@@ -1,5 +1,5 @@
-import type { Assignment, Problem } from "./problem.ts";
 import type { Prng } from "./prng.ts";
+import type { Assignment, Problem } from "./problem.ts";
 
 /**
  * Simulated annealing over whole schedules (all rounds at once, not round by round).
@@ -41,7 +41,11 @@ function pairCost(m: number): number {
   return m - 1 + (TRIPLE_WEIGHT * beyond * (beyond + 1)) / 2;
 }
 
-export function anneal(problem: Problem, initial: Assignment, options: AnnealOptions): AnnealResult {
+export function anneal(
+  problem: Problem,
+  initial: Assignment,
+  options: AnnealOptions,
+): AnnealResult {
   const { n, sizes, rounds: R, unitOf, units, unitFixed, forbidden } = problem;
   const G = sizes.length;
   const rng = options.rng;
@@ -226,7 +230,9 @@ export function anneal(problem: Problem, initial: Assignment, options: AnnealOpt
           allowed = false;
           break;
         }
-        delta += (inc[meetings[bn + x] as number] as number) - (inc[(meetings[an + x] as number) - 1] as number);
+        delta +=
+          (inc[meetings[bn + x] as number] as number) -
+          (inc[(meetings[an + x] as number) - 1] as number);
       }
       if (!allowed) continue;
       for (let i = loB; i < hiB; i++) {
@@ -236,7 +242,9 @@ export function anneal(problem: Problem, initial: Assignment, options: AnnealOpt
           allowed = false;
           break;
         }
-        delta += (inc[meetings[an + y] as number] as number) - (inc[(meetings[bn + y] as number) - 1] as number);
+        delta +=
+          (inc[meetings[an + y] as number] as number) -
+          (inc[(meetings[bn + y] as number) - 1] as number);
       }
       if (!allowed) continue;
       if (hasAttrs) {

@@ -184,7 +184,8 @@ export function checkSchedule(input: SolveInput, schedule: Schedule): ScheduleCh
       }
     });
     for (let p = 0; p < n; p++) {
-      if (groupOf[r * n + p] === -1) violations.push(`round ${r}: pupil ${input.pupils[p]} missing`);
+      if (groupOf[r * n + p] === -1)
+        violations.push(`round ${r}: pupil ${input.pupils[p]} missing`);
     }
   });
   const quality = evaluateAssignment(problem, groupOf);

@@ -1,6 +1,6 @@
 import type { DesignRound } from "./constructions.ts";
-import type { Assignment, Problem } from "./problem.ts";
 import { type Prng, randomPermutation } from "./prng.ts";
+import type { Assignment, Problem } from "./problem.ts";
 
 /**
  * Which pupil sits on which point of a design. Relabelling never adds repeats inside the
@@ -140,7 +140,8 @@ export function relabelDesign(
   const groupOf = new Int32Array(R * n);
   let forbiddenMeetings = 0;
   for (let r = 0; r < R; r++) {
-    for (let p = 0; p < n; p++) groupOf[r * n + p] = slotGroup[r * n + (slotOf[p] as number)] as number;
+    for (let p = 0; p < n; p++)
+      groupOf[r * n + p] = slotGroup[r * n + (slotOf[p] as number)] as number;
   }
   for (const [a, b] of problem.forbiddenPairs) {
     forbiddenMeetings += meet[(slotOf[a] as number) * n + (slotOf[b] as number)] as number;

@@ -1,9 +1,9 @@
-import { bestConstruction } from "./constructions.ts";
 import { buildProblem } from "./constraints.ts";
+import { bestConstruction } from "./constructions.ts";
 import { findFeasibleRound, greedyRound } from "./feasibility.ts";
 import { anneal } from "./local-search.ts";
-import type { Assignment, Problem } from "./problem.ts";
 import { createPrng, type Prng, shuffleInPlace } from "./prng.ts";
+import type { Assignment, Problem } from "./problem.ts";
 import { compareQuality, evaluateAssignment, repeatsLowerBound } from "./quality.ts";
 import { relabelDesign } from "./relabel.ts";
 import type { PupilId, Quality, Round, SolveInput, SolveMethod, SolveResult } from "./types.ts";
@@ -89,7 +89,11 @@ export function solveGroups(input: SolveInput): SolveResult {
     candidates.push(candidate);
   }
   const start = greedyStart(problem, feasible.groupOf, rng, 0, new Int32Array(0));
-  const searched = anneal(problem, start, { iterations: remaining, rng, targetRepeats: lowerBound });
+  const searched = anneal(problem, start, {
+    iterations: remaining,
+    rng,
+    targetRepeats: lowerBound,
+  });
   candidates.push({
     groupOf: searched.groupOf,
     quality: evaluateAssignment(problem, searched.groupOf),
@@ -164,7 +168,11 @@ function greedyStart(
   return groupOf;
 }
 
-export function toSchedule(problem: Problem, groupOf: Assignment, ids: readonly PupilId[]): Round[] {
+export function toSchedule(
+  problem: Problem,
+  groupOf: Assignment,
+  ids: readonly PupilId[],
+): Round[] {
   const { n, sizes, rounds } = problem;
   const schedule: Round[] = [];
   for (let r = 0; r < rounds; r++) {

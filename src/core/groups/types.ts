@@ -94,7 +94,11 @@ export type ConstraintConflict =
       readonly where: "forbidden" | "together" | "fixedGroup";
     }
   | { readonly kind: "invalid-group-sizes"; readonly sizes: readonly number[]; readonly n: number }
-  | { readonly kind: "self-pair"; readonly pupil: PupilId; readonly where: "forbidden" | "together" }
+  | {
+      readonly kind: "self-pair";
+      readonly pupil: PupilId;
+      readonly where: "forbidden" | "together";
+    }
   | {
       /** A forbidden pair whose two pupils are chained together by `together`. */
       readonly kind: "together-forbidden";
