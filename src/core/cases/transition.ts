@@ -4,22 +4,22 @@
  * it inside a transaction: load the case, transition, write the next state and the events
  * together, enqueue the jobs after commit.
  *
- * Allowed commands per status (anything else is refused with a stable code):
+ * Allowed commands per status (R reported, A acknowledged, I investigating, M measuresActive,
+ * E evaluating, C closed; "→X" the status after; anything else is refused with a stable code):
  *
- * | command                                        | rep | ack | inv | act | eva | closed |
- * |------------------------------------------------|-----|-----|-----|-----|-----|--------|
- * | acknowledge, escalateAlert (system)            |  ✓  |     |     |     |     |        |
- * | addInvestigationNote, recordPupilView,         |     |  ✓→inv | ✓ | ✓  |  ✓  |        |
- * |   recordBestInterest                           |     |     |     |     |     |        |
- * | addPupil, markSerious, notifyOwner,            |     |  ✓  |  ✓  |  ✓  |  ✓  |        |
- * |   recordObviouslyUnfounded, add/removeTeamMember, reclassify |  |  |  |  |  |        |
- * | savePlan                                       |     |  ✓→act | ✓→act | ✓ | ✓→act |   |
- * | recordPlanCommunicated, recordPlanResponse,    |     |     |     |  ✓  |  ✓  |        |
- * |   recordMeasureCarriedOut                      |     |     |     |     |     |        |
- * | recordEvaluation                               |     |     |     | ✓→eva |   |        |
- * | joinReport (this case takes another's reports) |  ✓  |  ✓  |  ✓  |  ✓  |  ✓  |        |
- * | joinInto (this case is joined into another)    | ✓→closed | ✓→closed | | |    |        |
- * | close                                          |     |  ✓  |  ✓  |     |  ✓  |        |
+ *   acknowledge, escalateAlert (system) ........ R (acknowledge → A)
+ *   addInvestigationNote, recordPupilView,
+ *     recordBestInterest ....................... A → I, I, M, E
+ *   addPupil, markSerious, notifyOwner,
+ *     recordObviouslyUnfounded, addTeamMember,
+ *     removeTeamMember, reclassify ............. A, I, M, E
+ *   savePlan ................................... A, I, E → M; M (a new revision)
+ *   recordPlanCommunicated, recordPlanResponse,
+ *     recordMeasureCarriedOut .................. M, E
+ *   recordEvaluation ........................... M → E
+ *   joinReport (take another case's reports) ... R, A, I, M, E
+ *   joinInto (be joined into another case) ..... R, A → C
+ *   close ...................................... A, I, E → C (M: evaluate first)
  *
  * Every accepted command increments `version` and emits at least one audit event; a
  * refused command changes nothing. Closed cases refuse everything (archived, read-only).
