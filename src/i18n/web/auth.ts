@@ -7,6 +7,7 @@ export const nb = {
   feide: "Logg inn med Feide",
   idporten: "Logg inn med ID-porten",
   or: "eller",
+  otherWays: "Andre måter å logge inn på",
   local: {
     heading: "Logg inn med brukernavn",
     username: "Brukernavn",
@@ -43,6 +44,7 @@ export const nn: Shape<typeof nb> = {
   feide: "Logg inn med Feide",
   idporten: "Logg inn med ID-porten",
   or: "eller",
+  otherWays: "Andre måtar å logge inn på",
   local: {
     heading: "Logg inn med brukarnamn",
     username: "Brukarnamn",
@@ -79,6 +81,7 @@ export const en: Shape<typeof nb> = {
   feide: "Log in with Feide",
   idporten: "Log in with ID-porten",
   or: "or",
+  otherWays: "Other ways to log in",
   local: {
     heading: "Log in with a username",
     username: "Username",

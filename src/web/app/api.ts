@@ -71,6 +71,11 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     throw new ApiError(0, { code: "network", message: i18n.t("errors.network") });
   }
   const text = await res.text();
+  // An /api path the server does not know may come back as the SPA's index.html: that is a
+  // missing endpoint, not data.
+  if (res.ok && text && !(res.headers.get("content-type") ?? "").includes("json")) {
+    throw new ApiError(404, { code: "notFound", message: i18n.t("errors.unknown") });
+  }
   let data: unknown;
   if (text) {
     try {

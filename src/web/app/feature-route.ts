@@ -12,6 +12,8 @@ export interface FeatureNav {
   roles: readonly Role[];
   /** Alternatively: shown when the policy allows this action on the active school. */
   action?: Action;
+  /** A sentence for the home page's shortcut card, e.g. "admin:nav.peopleHelp". */
+  descriptionKey?: string;
 }
 
 export interface FeatureRoute {

@@ -61,3 +61,11 @@ export async function setLanguage(lang: Lang): Promise<void> {
 export function currentLocale(): string {
   return { nb: "nb-NO", nn: "nn-NO", en: "en-GB" }[currentLang()];
 }
+
+/**
+ * Translates a key known only at run time ("namespace:key", e.g. a feature's menu label or an
+ * audit action code), falling back to `fallback` when the catalog has no such key.
+ */
+export function translateOr(key: string, fallback: string): string {
+  return i18n.exists(key) ? String(i18n.t(key as never)) : fallback;
+}

@@ -4,6 +4,7 @@ import { Dropdown } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { LANGS, type Lang } from "../../i18n/lang.ts";
 import { CheckIcon, ChevronDownIcon, GlobeIcon } from "../ui/icons.tsx";
+import { useDropdown } from "../ui/use-dropdown.ts";
 import { currentLang, setLanguage } from "./i18n.ts";
 
 export const LANGUAGE_NAMES: Record<Lang, string> = {
@@ -15,6 +16,7 @@ export const LANGUAGE_NAMES: Record<Lang, string> = {
 export function LanguageSwitcher({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
   const lang = currentLang();
+  const menu = useDropdown();
   return (
     <Dropdown.TriggerContext>
       <Dropdown.Trigger variant="tertiary" data-size="sm" className="header-button">
@@ -23,7 +25,7 @@ export function LanguageSwitcher({ onChanged }: { onChanged?: () => void }) {
         <span lang={lang}>{LANGUAGE_NAMES[lang]}</span>
         <ChevronDownIcon />
       </Dropdown.Trigger>
-      <Dropdown placement="bottom-end" data-size="sm">
+      <Dropdown placement="bottom-end" data-size="sm" {...menu.props}>
         <Dropdown.Heading>{t("language.choose")}</Dropdown.Heading>
         <Dropdown.List>
           {LANGS.map((l) => (
@@ -32,6 +34,7 @@ export function LanguageSwitcher({ onChanged }: { onChanged?: () => void }) {
                 lang={l}
                 aria-current={l === lang ? "true" : undefined}
                 onClick={() => {
+                  menu.close();
                   void setLanguage(l).then(() => onChanged?.());
                 }}
               >

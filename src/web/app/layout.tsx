@@ -12,6 +12,7 @@ import { navItems } from "./access.ts";
 import type { FeatureRoute } from "./feature-route.ts";
 import { i18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
+import { FeatureRoutesContext } from "./nav-context.ts";
 import { SchoolSwitcher } from "./school-switcher.tsx";
 import { useSession } from "./session.tsx";
 import { UserMenu } from "./user-menu.tsx";
@@ -99,79 +100,83 @@ export function Layout({ routes }: { routes: readonly FeatureRoute[] }) {
   }, [menuOpen]);
 
   return (
-    <div className="app">
-      <SkipLink href="#main">{t("skipToContent")}</SkipLink>
-      {session?.demo ? (
-        <div className="demo-banner" data-color="warning">
-          {t("demo.banner")}
-        </div>
-      ) : null}
-      <header className="app-header">
-        <div className="app-header__bar">
-          <Brand />
-          {phone ? (
-            <div className="app-header__tools">
-              {user ? <NotificationBell /> : null}
-              <Button
-                ref={menuButton}
-                variant="secondary"
-                data-size="sm"
-                aria-expanded={menuOpen}
-                aria-controls={menuId}
-                onClick={() => setMenuOpen((open) => !open)}
-              >
-                {menuOpen ? <CloseIcon /> : <MenuIcon />}
-                {menuOpen ? t("nav.closeMenu") : t("nav.openMenu")}
-              </Button>
-            </div>
-          ) : (
-            <div className="app-header__tools">
-              <SchoolSwitcher />
-              <LanguageSwitcher />
-              {user ? <NotificationBell /> : null}
-              <UserMenu />
-            </div>
-          )}
-        </div>
-        {phone ? (
-          <div id={menuId} className="phone-menu" hidden={!menuOpen}>
-            <MainNav routes={routes} onNavigate={() => setMenuOpen(false)} />
-            <div className="phone-menu__tools">
-              <SchoolSwitcher />
-              <LanguageSwitcher />
-              <UserMenu />
-            </div>
-          </div>
-        ) : user ? (
-          <div className="app-header__nav">
-            <MainNav routes={routes} />
+    <FeatureRoutesContext.Provider value={routes}>
+      <div className="app">
+        <SkipLink href="#main">{t("skipToContent")}</SkipLink>
+        {session?.demo ? (
+          <div className="demo-banner" data-color="warning">
+            {t("demo.banner")}
           </div>
         ) : null}
-      </header>
-      <main id="main" tabIndex={-1} className="app-main">
-        {session ? (
-          <Outlet />
-        ) : error ? (
-          <div className="centered">
-            <Alert data-color="danger">
-              <Heading level={2} data-size="xs">
-                {t("errors.title")}
-              </Heading>
-              <Paragraph>{t("errors.network")}</Paragraph>
-              <Button variant="secondary" onClick={() => void refresh().catch(() => {})}>
-                {t("errors.retry")}
-              </Button>
-            </Alert>
+        <header className="app-header">
+          <div className="app-header__bar">
+            <Brand />
+            {phone ? (
+              <div className="app-header__tools">
+                {user ? <NotificationBell /> : null}
+                <Button
+                  ref={menuButton}
+                  variant="secondary"
+                  data-size="sm"
+                  aria-expanded={menuOpen}
+                  aria-controls={menuId}
+                  onClick={() => setMenuOpen((open) => !open)}
+                >
+                  {menuOpen ? <CloseIcon /> : <MenuIcon />}
+                  {menuOpen ? t("nav.closeMenu") : t("nav.openMenu")}
+                </Button>
+              </div>
+            ) : (
+              <div className="app-header__tools">
+                <SchoolSwitcher />
+                <LanguageSwitcher />
+                {user ? <NotificationBell /> : null}
+                <UserMenu />
+              </div>
+            )}
           </div>
-        ) : (
-          <div className="centered">
-            <Spinner aria-label={t("loading")} data-size="lg" />
+          {phone ? (
+            <div id={menuId} className="phone-menu" hidden={!menuOpen}>
+              <MainNav routes={routes} onNavigate={() => setMenuOpen(false)} />
+              <div className="phone-menu__tools">
+                <SchoolSwitcher />
+                <LanguageSwitcher />
+                <UserMenu />
+              </div>
+            </div>
+          ) : user ? (
+            <div className="app-header__nav">
+              <MainNav routes={routes} />
+            </div>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1} className="app-main">
+          {session ? (
+            <Outlet />
+          ) : error ? (
+            <div className="centered">
+              <Alert data-color="danger">
+                <Heading level={2} data-size="xs">
+                  {t("errors.title")}
+                </Heading>
+                <Paragraph>{t("errors.network")}</Paragraph>
+                <Button variant="secondary" onClick={() => void refresh().catch(() => {})}>
+                  {t("errors.retry")}
+                </Button>
+              </Alert>
+            </div>
+          ) : (
+            <div className="centered">
+              <Spinner aria-label={t("loading")} data-size="lg" />
+            </div>
+          )}
+        </main>
+        <footer className="app-footer">
+          <div className="app-footer__inner">
+            <p>{t("footer.about")}</p>
           </div>
-        )}
-      </main>
-      <footer className="app-footer">
-        <p>{t("footer.about")}</p>
-      </footer>
-    </div>
+        </footer>
+      </div>
+    </FeatureRoutesContext.Provider>
   );
 }

@@ -19,12 +19,17 @@ export const coreRoutes: FeatureRoute[] = [
   {
     path: "/audit",
     element: <AuditPage />,
-    nav: { labelKey: "common:nav.audit", roles: ["principal"], action: "audit.read" },
+    nav: {
+      labelKey: "common:nav.audit",
+      roles: ["principal"],
+      action: "audit.read",
+      descriptionKey: "home:describe.audit",
+    },
   },
   {
     path: "/demo/mail",
     element: <MailboxPage />,
-    nav: { labelKey: "common:nav.mailbox", roles: [] },
+    nav: { labelKey: "common:nav.mailbox", roles: [], descriptionKey: "home:describe.mailbox" },
     demoOnly: true,
   },
 ];

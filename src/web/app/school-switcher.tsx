@@ -3,6 +3,7 @@
 import { Dropdown } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { CheckIcon, ChevronDownIcon, SchoolIcon } from "../ui/icons.tsx";
+import { useDropdown } from "../ui/use-dropdown.ts";
 import { useAnnounce } from "./announcer.tsx";
 import { useSession } from "./session.tsx";
 
@@ -10,6 +11,7 @@ export function SchoolSwitcher() {
   const { t } = useTranslation();
   const { user, activeSchool, switchSchool } = useSession();
   const announce = useAnnounce();
+  const menu = useDropdown();
   if (!user || user.schools.length < 2) return null;
   return (
     <Dropdown.TriggerContext>
@@ -19,7 +21,7 @@ export function SchoolSwitcher() {
         <span className="header-button__text">{activeSchool?.name ?? t("school.choose")}</span>
         <ChevronDownIcon />
       </Dropdown.Trigger>
-      <Dropdown placement="bottom-end" data-size="sm">
+      <Dropdown placement="bottom-end" data-size="sm" {...menu.props}>
         <Dropdown.Heading>{t("school.choose")}</Dropdown.Heading>
         <Dropdown.List>
           {user.schools.map((s) => (
@@ -27,6 +29,7 @@ export function SchoolSwitcher() {
               <Dropdown.Button
                 aria-current={s.id === activeSchool?.id ? "true" : undefined}
                 onClick={() => {
+                  menu.close();
                   void switchSchool(s.id).then(() =>
                     announce(t("school.switched", { name: s.name })),
                   );

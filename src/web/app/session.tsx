@@ -47,9 +47,14 @@ export interface AuthenticatedSession {
 
 export type SessionPayload = AnonymousSession | AuthenticatedSession;
 
+/** Why the person is no longer logged in, for the login page to say so. */
+export type LogoutNotice = "loggedOut" | "loggedOutEverywhere";
+
 export interface SessionContextValue {
   /** Null until the first answer from the server. */
   session: SessionPayload | null;
+  /** Set by logout/logoutEverywhere until the next login. */
+  notice: LogoutNotice | null;
   /** The first load failed (server unreachable); `refresh` retries. */
   error: unknown;
   /** The authenticated session, or null when anonymous or still loading. */
@@ -85,11 +90,13 @@ export function rolesAt(user: AuthenticatedSession | null, schoolId: string | nu
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionPayload | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<LogoutNotice | null>(null);
 
   const refresh = useCallback(async () => {
     try {
       const next = await api.get<SessionPayload>("/api/session");
       setCsrfToken(next.authenticated ? next.csrfToken : null);
+      if (next.authenticated) setNotice(null);
       setSession(next);
       setError(null);
       return next;
@@ -118,12 +125,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await api.post("/api/auth/logout");
     setCsrfToken(null);
+    setNotice("loggedOut");
     await refresh();
   }, [refresh]);
 
   const logoutEverywhere = useCallback(async () => {
     await api.post("/api/auth/logout-all");
     setCsrfToken(null);
+    setNotice("loggedOutEverywhere");
     await refresh();
   }, [refresh]);
 
@@ -133,6 +142,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       schoolId === undefined ? activeId : schoolId;
     return {
       session,
+      notice,
       error,
       user,
       activeSchool: user?.schools.find((s) => s.id === activeId) ?? null,
@@ -149,7 +159,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return roles.some((r) => held.includes(r));
       },
     };
-  }, [session, error, user, refresh, switchSchool, logout, logoutEverywhere]);
+  }, [session, notice, error, user, refresh, switchSchool, logout, logoutEverywhere]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

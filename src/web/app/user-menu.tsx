@@ -2,8 +2,8 @@
 // session of the person, for when a device was lost or shared.
 import { Dropdown } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import { ChevronDownIcon, LogOutIcon } from "../ui/icons.tsx";
+import { useDropdown } from "../ui/use-dropdown.ts";
 import { useAnnounce } from "./announcer.tsx";
 import { useSession } from "./session.tsx";
 
@@ -14,15 +14,15 @@ export function initials(givenName: string, familyName: string): string {
 export function UserMenu({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { user, logout, logoutEverywhere } = useSession();
-  const navigate = useNavigate();
   const announce = useAnnounce();
+  const menu = useDropdown();
   if (!user) return null;
   const name = `${user.person.givenName} ${user.person.familyName}`;
+  // The page guard sends the person to the login page, which says they are logged out.
   const leave = async (everywhere: boolean) => {
+    menu.close();
     await (everywhere ? logoutEverywhere() : logout());
-    const message = everywhere ? t("user.loggedOutEverywhere") : t("user.loggedOut");
-    announce(message);
-    navigate("/login", { state: { message } });
+    announce(everywhere ? t("user.loggedOutEverywhere") : t("user.loggedOut"));
   };
   return (
     <Dropdown.TriggerContext>
@@ -38,7 +38,7 @@ export function UserMenu({ compact }: { compact?: boolean }) {
         {compact ? null : <span className="header-button__text">{name}</span>}
         <ChevronDownIcon />
       </Dropdown.Trigger>
-      <Dropdown placement="bottom-end" data-size="sm">
+      <Dropdown placement="bottom-end" data-size="sm" {...menu.props}>
         <Dropdown.Heading>{name}</Dropdown.Heading>
         <Dropdown.List>
           <Dropdown.Item>

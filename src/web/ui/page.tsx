@@ -1,11 +1,10 @@
 // Every page renders through <Page>: it sets the document title, renders the one h1, and,
-// after a client-side navigation, moves focus to that h1 so screen-reader and keyboard users
+// after a client-side navigation (not on the first load), moves focus to that h1 so screen-reader and keyboard users
 // land at the start of the new content (the first load keeps the browser's default focus).
 import { Heading } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-
-let firstPageShown = false;
+import { useLocation } from "react-router";
 
 export function usePageTitle(title: string): void {
   const { t } = useTranslation();
@@ -30,10 +29,11 @@ export interface PageProps {
 export function Page({ title, heading, lead, actions, children, narrow }: PageProps) {
   usePageTitle(title);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The router marks the location of the first page load with the key "default".
+  const { key } = useLocation();
   useEffect(() => {
-    if (firstPageShown) headingRef.current?.focus({ preventScroll: false });
-    firstPageShown = true;
-  }, []);
+    if (key !== "default") headingRef.current?.focus({ preventScroll: false });
+  }, [key]);
   return (
     <div className={narrow ? "page page--narrow" : "page"}>
       <div className="page__header">

@@ -1,0 +1,202 @@
+// The shell end to end: demo login, home per role, languages, the audit log, logging out,
+// keyboard-only use, and axe on every page at desktop and phone width.
+import {
+  chooseLanguage,
+  chooseUserMenuItem,
+  expect,
+  expectNoA11yViolations,
+  loginAs,
+  mainNav,
+  test,
+} from "./support/fixtures.ts";
+
+test("principal: home, three languages, audit log, log out", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page).toHaveTitle("Logg inn – Trygg");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+  await expectNoA11yViolations(page);
+
+  const name = await loginAs(page, "principal");
+  const givenName = name.split(" ")[0] ?? name;
+  await expect(page).toHaveTitle("Forside – Trygg");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hei, ${givenName}`);
+  await expect(page.getByText("Du er logget inn ved Demo videregående skole.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await chooseLanguage(page, "Nynorsk");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nn");
+  await expect(page).toHaveTitle("Framside – Trygg");
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikta" })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await chooseLanguage(page, "English");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveTitle("Home – Trygg");
+  await expect(page.getByRole("heading", { name: "The duty to act" })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await chooseLanguage(page, "Bokmål");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+  await expect(page).toHaveTitle("Forside – Trygg");
+
+  // The choice survives a reload (kept in the browser).
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toBeVisible();
+
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Logg" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page).toHaveTitle("Hendelseslogg – Trygg");
+  await expect(page.getByRole("heading", { level: 1, name: "Hendelseslogg" })).toBeFocused();
+  const table = page.getByRole("table", {
+    name: "Hendelser ved Demo videregående skole, nyeste først",
+  });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Tidspunkt" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Sidevelger" })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await chooseUserMenuItem(page, "Logg ut");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText("Du er logget ut.", { exact: true }).first()).toBeVisible();
+  const session = await page.request.get("/api/session");
+  expect((await session.json()).authenticated).toBe(false);
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/login\?next=%2Faudit$/);
+});
+
+test("pupil: only own items, no admin pages", async ({ page }) => {
+  await loginAs(page, "pupil");
+  await expect(
+    page.getByRole("heading", { name: "Du har rett til et trygt og godt skolemiljø" }),
+  ).toBeVisible();
+  await expect(page.getByText("Elev", { exact: true })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  const nav = await mainNav(page);
+  await expect(nav.getByRole("link", { name: "Forside" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Logg" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toHaveCount(0);
+
+  // Typing the address of a principal's page gives a clear answer, not a broken page.
+  await page.goto("/audit");
+  await expect(page.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
+  await expectNoA11yViolations(page);
+});
+
+test("keyboard only: skip link, search the demo picker, log in, log out", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1, name: "Logg inn" })).toBeVisible();
+
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Hopp til hovedinnholdet" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main")).toBeFocused();
+
+  // From the main landmark, the next stop is the picker's search field.
+  await page.keyboard.press("Tab");
+  const search = page.getByRole("searchbox", { name: "Søk etter navn, rolle, skole eller klasse" });
+  await expect(search).toBeFocused();
+  await page.keyboard.type("rektor ungdomsskole");
+  await expect(page.getByText("1 person", { exact: true })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const person = page.getByRole("region", { name: "Rektor", exact: true }).getByRole("button");
+  await expect(person).toBeFocused();
+  // The focus ring is visible (Designsystemet's focus outline).
+  const outline = await person.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Du er logget inn ved Demo ungdomsskole.")).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // Log out with the keyboard: Tab through the header to the user menu.
+  const phone = (page.viewportSize()?.width ?? 1280) < 768;
+  if (phone) {
+    const menu = page.getByRole("button", { name: "Meny", exact: true });
+    for (let i = 0; i < 10 && !(await menu.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await expect(menu).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Lukk meny", exact: true })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+  }
+  const userMenu = page.getByRole("button", { name: /^Brukermeny for / });
+  for (
+    let i = 0;
+    i < 30 && !(await userMenu.evaluate((el) => el === document.activeElement));
+    i++
+  ) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(userMenu).toBeFocused();
+  await page.keyboard.press("Enter");
+  const logout = page.getByRole("button", { name: "Logg ut", exact: true });
+  await expect(logout).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(logout).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Logg inn" })).toBeFocused();
+});
+
+test("local login: missing fields and wrong password are explained", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
+  const summary = page.getByRole("group", {
+    name: "For å gå videre må du rette opp følgende feil:",
+  });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Skriv inn brukernavnet ditt." })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Skriv inn passordet ditt." })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await summary.getByRole("link", { name: "Skriv inn passordet ditt." }).click();
+  await expect(page.getByLabel("Passord", { exact: true })).toBeFocused();
+
+  await page.getByLabel("Brukernavn", { exact: true }).fill("finnes.ikke");
+  await page.getByLabel("Passord", { exact: true }).fill("feil-passord");
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
+  await expect(summary.getByRole("link", { name: "Feil brukernavn eller passord." })).toBeVisible();
+});
+
+test("log out everywhere ends the person's other sessions", async ({ page, browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one person's sessions: run once, not per width");
+  // The second counsellor: no other test logs in as this person.
+  await loginAs(page, "counsellor", { index: 1 });
+  const other = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": "10.250.0.2" },
+  });
+  const otherPage = await other.newPage();
+  await loginAs(otherPage, "counsellor", { index: 1 });
+  expect((await (await otherPage.request.get("/api/session")).json()).authenticated).toBe(true);
+
+  await chooseUserMenuItem(page, "Logg ut overalt");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(
+    page.getByText("Du er logget ut på alle enheter.", { exact: true }).first(),
+  ).toBeVisible();
+  expect((await (await otherPage.request.get("/api/session")).json()).authenticated).toBe(false);
+  await other.close();
+});
+
+test("demo mailbox and unknown pages", async ({ page }) => {
+  await loginAs(page, "contactTeacher");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Demo-e-post" }).click();
+  await expect(page).toHaveTitle("Demo-e-post – Trygg");
+  await expect(page.getByRole("heading", { level: 1, name: "Demo-e-post" })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await page.goto("/finnes/ikke");
+  await expect(page.getByRole("heading", { level: 1, name: "Fant ikke siden" })).toBeVisible();
+  await expectNoA11yViolations(page);
+});
