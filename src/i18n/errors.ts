@@ -27,6 +27,11 @@ export const errorsNb = {
   "import.invalidFile": "Filen kunne ikke leses.",
   "import.hasProblems": "Filen har feil. Ingenting er importert.",
   "import.unsupportedFormat": "Ukjent filformat.",
+  "import.noFiles": "Velg minst én CSV-fil å laste opp.",
+  "import.oneFileOnly": "CSV-malen leses fra én fil. Last opp bare én fil.",
+  "import.notCsv": "Filen er ikke en CSV-fil.",
+  "import.spreadsheet": "Filen er et Excel-regneark. Lagre den som CSV og prøv igjen.",
+  "import.zip": "Filen er en zip-fil. Pakk den ut og last opp CSV-filene.",
   // Form fields (admin pages): the API names the field, the message says what to fix.
   "field.required": "Fyll ut feltet.",
   "field.invalid": "Verdien er ikke gyldig.",
@@ -57,6 +62,7 @@ export const errorsNb = {
   "person.feideIdTaken": "En annen person har allerede dette Feide-navnet.",
   "school.orgNumberTaken":
     "En annen skole eller skoleeier har allerede dette organisasjonsnummeret.",
+  "case.refused": "Dette kan ikke gjøres i saken nå.",
   internal: "Noe gikk galt hos oss. Prøv igjen, eller kontakt brukerstøtte.",
 } as const;
 
@@ -88,6 +94,11 @@ export const errorsNn: Catalog = {
   "import.invalidFile": "Fila kunne ikkje lesast.",
   "import.hasProblems": "Fila har feil. Ingenting er importert.",
   "import.unsupportedFormat": "Ukjent filformat.",
+  "import.noFiles": "Vel minst éi CSV-fil å laste opp.",
+  "import.oneFileOnly": "CSV-malen blir lesen frå éi fil. Last opp berre éi fil.",
+  "import.notCsv": "Fila er ikkje ei CSV-fil.",
+  "import.spreadsheet": "Fila er eit Excel-rekneark. Lagre ho som CSV og prøv igjen.",
+  "import.zip": "Fila er ei zip-fil. Pakk ho ut og last opp CSV-filene.",
   "field.required": "Fyll ut feltet.",
   "field.invalid": "Verdien er ikkje gyldig.",
   "field.tooLong": "Teksten er for lang.",
@@ -117,6 +128,7 @@ export const errorsNn: Catalog = {
   "person.feideIdTaken": "Ein annan person har allereie dette Feide-namnet.",
   "school.orgNumberTaken":
     "Ein annan skule eller skuleeigar har allereie dette organisasjonsnummeret.",
+  "case.refused": "Dette kan ikkje gjerast i saka no.",
   internal: "Noko gjekk gale hos oss. Prøv igjen, eller kontakt brukarstøtte.",
 };
 
@@ -145,6 +157,11 @@ export const errorsEn: Catalog = {
   "import.invalidFile": "The file could not be read.",
   "import.hasProblems": "The file has errors. Nothing was imported.",
   "import.unsupportedFormat": "Unknown file format.",
+  "import.noFiles": "Choose at least one CSV file to upload.",
+  "import.oneFileOnly": "The CSV template is read from one file. Upload one file only.",
+  "import.notCsv": "The file is not a CSV file.",
+  "import.spreadsheet": "The file is an Excel workbook. Save it as CSV and try again.",
+  "import.zip": "The file is a zip archive. Unpack it and upload the CSV files.",
   "field.required": "Fill in this field.",
   "field.invalid": "The value is not valid.",
   "field.tooLong": "The text is too long.",
@@ -175,6 +192,7 @@ export const errorsEn: Catalog = {
     "The school must have at least one principal. Give the role to someone else before removing this one.",
   "person.feideIdTaken": "Another person already has this Feide name.",
   "school.orgNumberTaken": "Another school or school owner already has this organisation number.",
+  "case.refused": "This cannot be done in the case now.",
   internal: "Something went wrong on our side. Try again, or contact support.",
 };
 

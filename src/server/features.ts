@@ -5,6 +5,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { ownerRoutes } from "./owner/routes.ts";
+import { importRoutes } from "./people/import/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
@@ -18,4 +19,5 @@ export const features: FeatureRoutes[] = [
   ownerRoutes,
   auditRoutes,
   notificationRoutes,
+  importRoutes,
 ];
