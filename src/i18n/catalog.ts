@@ -5,6 +5,7 @@
 // `import: importNs`).
 import { errorMessages, type errorsNb } from "./errors.ts";
 import { LANGS, type Lang } from "./lang.ts";
+import { admin } from "./web/admin.ts";
 import { audit } from "./web/audit.ts";
 import { auth } from "./web/auth.ts";
 import { common } from "./web/common.ts";
@@ -19,6 +20,7 @@ const webNamespaces = {
   home,
   audit,
   demo,
+  admin,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -236,6 +236,13 @@ describe("POST /api/schools/:schoolId/years", () => {
       [{ path: "startsOn", code: "field.invalidDate" }],
     ],
     [
+      "an empty date",
+      (y) => {
+        y.breaks[2]!.endsOn = "";
+      },
+      [{ path: "breaks.2.endsOn", code: "field.required" }],
+    ],
+    [
       "a missing label and a blank break label",
       (y) => {
         y.label = "  ";

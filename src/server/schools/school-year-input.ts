@@ -13,6 +13,7 @@ import type { Problem } from "./input.ts";
 
 const isoDate = z
   .string()
+  .min(1, { abort: true })
   .refine((v) => isIsoDate(v), { error: "field.invalidDate" })
   .transform((v) => v as IsoDate);
 const label = z.string().trim().min(1).max(100);
