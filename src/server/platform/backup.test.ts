@@ -30,6 +30,9 @@ import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { lockDataDir } from "./db/lock.ts";
 import { enqueueNotification } from "./outbox/enqueue.ts";
 
+// Steps that open PGlite databases take seconds each on a busy machine.
+const SLOW = 240_000;
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "trygg-backup-test-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -148,60 +151,64 @@ describe("logical (JSON) backup and restore", () => {
   });
   afterAll(() => source?.close());
 
-  it("writes a gzip of JSON lines with a header, and round-trips every row", async () => {
-    const summary = await writeLogicalBackup(source, file, { batchRows: 250 });
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(await detectBackupFormat(file)).toBe("json");
-    const text = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8");
-    const header = JSON.parse(text.slice(0, text.indexOf("\n")));
-    expect(header[0]).toBe("trygg-backup");
-    expect(header[1]).toMatchObject({ formatVersion: 1, engine: source.engine });
-    expect(header[1].migrations).toContain("0001_foundation.sql");
-    expect(header[1].tables).not.toContain("app_session");
-    expect(text).toContain('["end-of-backup"');
-    const rowsWritten = summary.tables.reduce((n, t) => n + t.rows, 0);
-    process.stdout.write(
-      `backup(${source.engine}): ${rowsWritten} rows, ${summary.bytes} bytes, ${summary.ms} ms\n`,
-    );
-
-    const target = await emptyDatabase();
-    try {
-      // A damaged (truncated) file is refused and leaves the target empty.
-      const truncated = path.join(tmp, "truncated.trygg.gz");
-      const lines = text.split("\n");
-      fs.writeFileSync(
-        truncated,
-        zlib.gzipSync(lines.slice(0, Math.floor(lines.length / 2)).join("\n")),
+  it(
+    "writes a gzip of JSON lines with a header, and round-trips every row",
+    async () => {
+      const summary = await writeLogicalBackup(source, file, { batchRows: 250 });
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(await detectBackupFormat(file)).toBe("json");
+      const text = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8");
+      const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+      expect(header[0]).toBe("trygg-backup");
+      expect(header[1]).toMatchObject({ formatVersion: 1, engine: source.engine });
+      expect(header[1].migrations).toContain("0001_foundation.sql");
+      expect(header[1].tables).not.toContain("app_session");
+      expect(text).toContain('["end-of-backup"');
+      const rowsWritten = summary.tables.reduce((n, t) => n + t.rows, 0);
+      process.stdout.write(
+        `backup(${source.engine}): ${rowsWritten} rows, ${summary.bytes} bytes, ${summary.ms} ms\n`,
       );
-      await expect(restoreLogicalBackup(target, truncated)).rejects.toBeInstanceOf(BackupError);
-      expect(Object.values(await countsOf(target)).every((n) => n === 0)).toBe(true);
 
-      const restored = await restoreLogicalBackup(target, file, { batchRows: 300 });
-      process.stdout.write(`restore(${target.engine}): ${restored.ms} ms\n`);
-      expect(restored.auditChain.ok).toBe(true);
-      const sourceChain = await verifyAuditChain(source.db);
-      expect(restored.auditChain).toEqual(sourceChain);
-      expect(await countsOf(target)).toEqual(await countsOf(source));
-      expect(await fingerprint(target)).toEqual(await fingerprint(source));
+      const target = await emptyDatabase();
+      try {
+        // A damaged (truncated) file is refused and leaves the target empty.
+        const truncated = path.join(tmp, "truncated.trygg.gz");
+        const lines = text.split("\n");
+        fs.writeFileSync(
+          truncated,
+          zlib.gzipSync(lines.slice(0, Math.floor(lines.length / 2)).join("\n")),
+        );
+        await expect(restoreLogicalBackup(target, truncated)).rejects.toBeInstanceOf(BackupError);
+        expect(Object.values(await countsOf(target)).every((n) => n === 0)).toBe(true);
 
-      // Sequences continue after the restored rows: the chain grows and still verifies.
-      await target.db.transaction().execute((tx) =>
-        appendAudit(tx, {
-          at: new Date(),
-          actorId: null,
-          action: "test.afterRestore",
-          resourceType: "test",
-        }),
-      );
-      const after = await verifyAuditChain(target.db);
-      expect(after).toEqual({ ok: true, count: (sourceChain as { count: number }).count + 1 });
+        const restored = await restoreLogicalBackup(target, file, { batchRows: 300 });
+        process.stdout.write(`restore(${target.engine}): ${restored.ms} ms\n`);
+        expect(restored.auditChain.ok).toBe(true);
+        const sourceChain = await verifyAuditChain(source.db);
+        expect(restored.auditChain).toEqual(sourceChain);
+        expect(await countsOf(target)).toEqual(await countsOf(source));
+        expect(await fingerprint(target)).toEqual(await fingerprint(source));
 
-      // A database with data is never restored into.
-      await expect(restoreLogicalBackup(target, file)).rejects.toThrow(/not empty/);
-    } finally {
-      await target.close();
-    }
-  });
+        // Sequences continue after the restored rows: the chain grows and still verifies.
+        await target.db.transaction().execute((tx) =>
+          appendAudit(tx, {
+            at: new Date(),
+            actorId: null,
+            action: "test.afterRestore",
+            resourceType: "test",
+          }),
+        );
+        const after = await verifyAuditChain(target.db);
+        expect(after).toEqual({ ok: true, count: (sourceChain as { count: number }).count + 1 });
+
+        // A database with data is never restored into.
+        await expect(restoreLogicalBackup(target, file)).rejects.toThrow(/not empty/);
+      } finally {
+        await target.close();
+      }
+    },
+    SLOW,
+  );
 
   it("refuses a file that is not a backup", async () => {
     const junk = path.join(tmp, "junk.gz");
@@ -248,33 +255,37 @@ describe.runIf(testEngine() === "pglite")("embedded (PGlite tarball) backup and 
     }
   });
 
-  it("round-trips the data directory into an empty one", async () => {
-    const file = path.join(tmp, "embedded.tar.gz");
-    const s = await withDataDirLock(dataDir, () => writePgliteBackup(pgliteDir, file));
-    expect(await detectBackupFormat(file)).toBe("pglite");
-    process.stdout.write(`backup(pglite tarball): ${s.bytes} bytes, ${s.ms} ms\n`);
+  it(
+    "round-trips the data directory into an empty one",
+    async () => {
+      const file = path.join(tmp, "embedded.tar.gz");
+      const s = await withDataDirLock(dataDir, () => writePgliteBackup(pgliteDir, file));
+      expect(await detectBackupFormat(file)).toBe("pglite");
+      process.stdout.write(`backup(pglite tarball): ${s.bytes} bytes, ${s.ms} ms\n`);
 
-    const targetDir = path.join(tmp, "server-b", "pglite");
-    const started = Date.now();
-    await restorePgliteBackup(file, targetDir);
-    process.stdout.write(`restore(pglite tarball): ${Date.now() - started} ms\n`);
-    const a = await openDatabase({ engine: "pglite", dataDir: pgliteDir });
-    const b = await openDatabase({ engine: "pglite", dataDir: targetDir });
-    try {
-      expect(await countRows(b)).toEqual(await countRows(a));
-      expect((await verifyAuditChain(b.db)).ok).toBe(true);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+      const targetDir = path.join(tmp, "server-b", "pglite");
+      const started = Date.now();
+      await restorePgliteBackup(file, targetDir);
+      process.stdout.write(`restore(pglite tarball): ${Date.now() - started} ms\n`);
+      const a = await openDatabase({ engine: "pglite", dataDir: pgliteDir });
+      const b = await openDatabase({ engine: "pglite", dataDir: targetDir });
+      try {
+        expect(await countRows(b)).toEqual(await countRows(a));
+        expect((await verifyAuditChain(b.db)).ok).toBe(true);
+      } finally {
+        await a.close();
+        await b.close();
+      }
 
-    // The target now holds a database: refused without --force, moved aside with it.
-    expect(() => clearRestoreTarget(targetDir, false)).toThrow(/--force/);
-    const aside = clearRestoreTarget(targetDir, true, new Date("2026-11-26T09:00:00Z"));
-    expect(aside).toBe(`${targetDir}.before-restore-2026-11-26T09-00-00-000Z`);
-    expect(fs.existsSync(path.join(aside as string, "PG_VERSION"))).toBe(true);
-    expect(fs.existsSync(targetDir)).toBe(false);
-  });
+      // The target now holds a database: refused without --force, moved aside with it.
+      expect(() => clearRestoreTarget(targetDir, false)).toThrow(/--force/);
+      const aside = clearRestoreTarget(targetDir, true, new Date("2026-11-26T09:00:00Z"));
+      expect(aside).toBe(`${targetDir}.before-restore-2026-11-26T09-00-00-000Z`);
+      expect(fs.existsSync(path.join(aside as string, "PG_VERSION"))).toBe(true);
+      expect(fs.existsSync(targetDir)).toBe(false);
+    },
+    SLOW,
+  );
 
   it("has nothing to back up where there is no database", async () => {
     await expect(
