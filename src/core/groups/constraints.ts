@@ -262,7 +262,7 @@ function indexAttribute(
   });
   const known = counts.reduce((s, c) => s + c, 0);
   const share = Float64Array.from(counts, (c) => (known === 0 ? 0 : c / known));
-  return { name, valueOf: codeOf, valueCount: counts.length, share };
+  return { name, codeOf: codeOf, valueCount: counts.length, share };
 }
 
 /** A one-line English explanation of a conflict, for logs and the CLI. */

@@ -213,19 +213,23 @@ export function affineGeometry(d: number, q: number): Design {
   return { name: `AG(${d},${q})`, v, k: q, rounds };
 }
 
-/** Every design this module can build with at most `maxPoints` points. */
-export function designCatalogue(maxPoints = 40): Design[] {
+/** Every design this module can build with at most `maxPoints` points (and block size k). */
+export function designCatalogue(maxPoints = 40, k?: number): Design[] {
   const designs: Design[] = [];
-  for (let v = 4; v <= maxPoints; v += 2) designs.push(roundRobin(v));
+  if (k === undefined || k === 2)
+    for (let v = 4; v <= maxPoints; v += 2) designs.push(roundRobin(v));
   const geometries: [number, number][] = [
     [2, 3],
     [2, 4],
     [2, 5],
     [3, 3],
   ];
-  for (const [d, q] of geometries) if (q ** d <= maxPoints) designs.push(affineGeometry(d, q));
+  for (const [d, q] of geometries) {
+    if (q ** d <= maxPoints && (k === undefined || k === q)) designs.push(affineGeometry(d, q));
+  }
   for (const spec of ROTATIONAL) {
-    if (spec.m * spec.levels + spec.fixedPoints <= maxPoints) designs.push(developRotational(spec));
+    const fits = spec.m * spec.levels + spec.fixedPoints <= maxPoints;
+    if (fits && (k === undefined || k === spec.k)) designs.push(developRotational(spec));
   }
   return designs;
 }
@@ -273,8 +277,7 @@ export function bestConstruction(sizes: readonly number[]): FittedDesign | null 
   const n = sizes.reduce((s, x) => s + x, 0);
   const k = Math.max(...sizes);
   let best: FittedDesign | null = null;
-  for (const design of designCatalogue(n + k)) {
-    if (design.k !== k) continue;
+  for (const design of designCatalogue(n + k, k)) {
     const fitted = fitDesign(design, sizes);
     if (fitted && (!best || fitted.rounds.length > best.rounds.length)) best = fitted;
   }

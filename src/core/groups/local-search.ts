@@ -29,11 +29,11 @@ export interface AnnealResult {
 }
 
 /** Weight of the convex extra cost per meeting beyond the second (max-meetings proxy). */
-const TRIPLE_WEIGHT = Number(process.env.TW ?? 0.3);
+const TRIPLE_WEIGHT = 0.3;
 /** Weight of the soft attribute mix; small so that repeats always dominate. */
-const MIX_WEIGHT = 0.02;
+const MIX_WEIGHT = 0.1;
 /** How often a move starts from a pupil in conflict, when one is found quickly. */
-const CONFLICT_TRIES = Number(process.env.CT ?? 4);
+const CONFLICT_TRIES = 4;
 
 function pairCost(m: number): number {
   if (m <= 1) return 0;
@@ -93,49 +93,47 @@ export function anneal(
   const unitSize = Int32Array.from(units, (u) => u.length);
   const hasUnits = units.some((u) => u.length > 1);
 
-  // Attribute counts per (attribute, round, group, value) and their ideal per (group, value).
+  // Attribute counts, flattened: counts[((ai * R + r) * G + g) * V + v], ideal[(ai * G + g) * V + v].
   const attrs = problem.attributes;
-  const attrCounts = attrs.map((a) => new Float64Array(R * G * a.valueCount));
-  const attrIdeal = attrs.map((a) => {
-    const ideal = new Float64Array(G * a.valueCount);
+  const A = attrs.length;
+  const V = Math.max(1, ...attrs.map((a) => a.valueCount));
+  const codes = new Int32Array(A * n).fill(-1);
+  const counts = new Float64Array(A * R * G * V);
+  const ideal = new Float64Array(A * G * V);
+  attrs.forEach((a, ai) => {
+    for (let p = 0; p < n; p++) codes[ai * n + p] = a.codeOf[p] as number;
     for (let g = 0; g < G; g++) {
       for (let v = 0; v < a.valueCount; v++) {
-        ideal[g * a.valueCount + v] = (sizes[g] as number) * (a.share[v] as number);
+        ideal[(ai * G + g) * V + v] = (sizes[g] as number) * (a.share[v] as number);
       }
     }
-    return ideal;
-  });
-  attrs.forEach((a, ai) => {
-    const counts = attrCounts[ai] as Float64Array;
     for (let r = 0; r < R; r++) {
       for (let p = 0; p < n; p++) {
-        const v = a.valueOf[p] as number;
+        const v = a.codeOf[p] as number;
         if (v < 0) continue;
-        const at = (r * G + (groupOf[r * n + p] as number)) * a.valueCount + v;
+        const at = ((ai * R + r) * G + (groupOf[r * n + p] as number)) * V + v;
         counts[at] = (counts[at] as number) + 1;
       }
     }
   });
 
-  /** Mix delta of moving pupil p from group `from` to group `to` in round r (applies if `apply`). */
-  const mixMove = (r: number, p: number, from: number, to: number, apply: boolean): number => {
+  /**
+   * Move pupil p from group `from` to `to` in round r in the attribute counts and return the
+   * change of the squared-deviation penalty. Applied immediately so that several moves of one
+   * swap interact correctly; a rejected swap is undone by the reverse moves.
+   */
+  const mixShift = (r: number, p: number, from: number, to: number): number => {
     let delta = 0;
-    for (let ai = 0; ai < attrs.length; ai++) {
-      const a = attrs[ai] as (typeof attrs)[number];
-      const v = a.valueOf[p] as number;
+    for (let ai = 0; ai < A; ai++) {
+      const v = codes[ai * n + p] as number;
       if (v < 0) continue;
-      const counts = attrCounts[ai] as Float64Array;
-      const ideal = attrIdeal[ai] as Float64Array;
-      const vc = a.valueCount;
-      const iFrom = (r * G + from) * vc + v;
-      const iTo = (r * G + to) * vc + v;
-      const dFrom = (counts[iFrom] as number) - (ideal[from * vc + v] as number);
-      const dTo = (counts[iTo] as number) - (ideal[to * vc + v] as number);
-      delta += -2 * dFrom + 1 + 2 * dTo + 1;
-      if (apply) {
-        counts[iFrom] = (counts[iFrom] as number) - 1;
-        counts[iTo] = (counts[iTo] as number) + 1;
-      }
+      const iFrom = ((ai * R + r) * G + from) * V + v;
+      const iTo = ((ai * R + r) * G + to) * V + v;
+      const dFrom = (counts[iFrom] as number) - (ideal[(ai * G + from) * V + v] as number);
+      const dTo = (counts[iTo] as number) - (ideal[(ai * G + to) * V + v] as number);
+      delta += 2 - 2 * dFrom + 2 * dTo;
+      counts[iFrom] = (counts[iFrom] as number) - 1;
+      counts[iTo] = (counts[iTo] as number) + 1;
     }
     return delta;
   };
@@ -147,31 +145,27 @@ export function anneal(
       if (unitOf[a] !== unitOf[b]) cost += pairCost(meetings[a * n + b] as number);
     }
   }
-  if (hasAttrs) {
-    attrs.forEach((a, ai) => {
-      const counts = attrCounts[ai] as Float64Array;
-      const ideal = attrIdeal[ai] as Float64Array;
-      for (let r = 0; r < R; r++) {
-        for (let g = 0; g < G; g++) {
-          for (let v = 0; v < a.valueCount; v++) {
-            const d =
-              (counts[(r * G + g) * a.valueCount + v] as number) -
-              (ideal[g * a.valueCount + v] as number);
-            cost += MIX_WEIGHT * d * d;
-          }
+  for (let ai = 0; ai < A; ai++) {
+    for (let r = 0; r < R; r++) {
+      for (let g = 0; g < G; g++) {
+        for (let v = 0; v < V; v++) {
+          const d =
+            (counts[((ai * R + r) * G + g) * V + v] as number) -
+            (ideal[(ai * G + g) * V + v] as number);
+          cost += MIX_WEIGHT * d * d;
         }
       }
-    });
+    }
   }
 
   let best = Int32Array.from(groupOf);
   let bestCost = cost;
   // No repeats beyond the target and no triple meetings means the pair cost is at its bound.
   const target = options.targetRepeats;
-  const done = (): boolean => !hasAttrs && cost <= target + 1e-9;
+  const done = (): boolean => cost <= target + 1e-9;
   const iterations = Math.max(0, Math.floor(options.iterations));
-  const t0 = options.startTemperature ?? Number(process.env.T0 ?? 0.6);
-  const t1 = options.endTemperature ?? Number(process.env.T1 ?? 0.04);
+  const t0 = options.startTemperature ?? 0.6;
+  const t1 = options.endTemperature ?? 0.02;
   const cooling = iterations > 0 ? (t1 / t0) ** (1 / iterations) : 1;
   let temperature = t0;
 
@@ -247,10 +241,14 @@ export function anneal(
           (inc[(meetings[bn + y] as number) - 1] as number);
       }
       if (!allowed) continue;
-      if (hasAttrs) {
-        delta += MIX_WEIGHT * (mixMove(r, a, ga, gb, false) + mixMove(r, b, gb, ga, false));
+      if (hasAttrs) delta += MIX_WEIGHT * (mixShift(r, a, ga, gb) + mixShift(r, b, gb, ga));
+      if (delta > 0 && rng.next() >= Math.exp(-delta / temperature)) {
+        if (hasAttrs) {
+          mixShift(r, b, ga, gb);
+          mixShift(r, a, gb, ga);
+        }
+        continue;
       }
-      if (delta > 0 && rng.next() >= Math.exp(-delta / temperature)) continue;
       // Apply.
       for (let i = loA; i < hiA; i++) {
         const x = memb[i] as number;
@@ -267,10 +265,6 @@ export function anneal(
         meetings[y * n + b] = (meetings[y * n + b] as number) - 1;
         meetings[an + y] = (meetings[an + y] as number) + 1;
         meetings[y * n + a] = (meetings[y * n + a] as number) + 1;
-      }
-      if (hasAttrs) {
-        mixMove(r, a, ga, gb, true);
-        mixMove(r, b, gb, ga, true);
       }
       const pa = posOf[base + a] as number;
       const pb = posOf[base + b] as number;
@@ -290,9 +284,20 @@ export function anneal(
       for (const p of units[ub] as number[]) setV.push(p);
       if (!padWithSingles(setU, setV.length, ga, base)) continue;
       if (!padWithSingles(setV, setU.length, gb, base)) continue;
-      const delta = unitSwapDelta(base, ga, gb);
-      if (delta === null) continue;
-      if (delta > 0 && rng.next() >= Math.exp(-delta / temperature)) continue;
+      const pairDelta = unitSwapDelta(base, ga, gb);
+      if (pairDelta === null) continue;
+      let delta = pairDelta;
+      if (hasAttrs) {
+        for (const u of setU) delta += MIX_WEIGHT * mixShift(r, u, ga, gb);
+        for (const v of setV) delta += MIX_WEIGHT * mixShift(r, v, gb, ga);
+      }
+      if (delta > 0 && rng.next() >= Math.exp(-delta / temperature)) {
+        if (hasAttrs) {
+          for (const v of setV) mixShift(r, v, ga, gb);
+          for (const u of setU) mixShift(r, u, gb, ga);
+        }
+        continue;
+      }
       applyUnitSwap(r, base, ga, gb);
       cost += delta;
       if (cost < bestCost - 1e-9) {
@@ -358,19 +363,7 @@ export function anneal(
       }
     }
     // Pairs inside U (or V) that are not one unit still sit together after the swap: no change.
-    if (hasAttrs) {
-      let mix = 0;
-      for (const u of setU) mix += mixMove(currentRound(roundBase), u, ga, gb, false);
-      for (const v of setV) mix += mixMove(currentRound(roundBase), v, gb, ga, false);
-      // Per-pupil deltas ignore interactions between moved pupils of one value; exact
-      // enough for a soft tie-breaker, and the final quality is recomputed from scratch.
-      delta += MIX_WEIGHT * mix;
-    }
     return delta;
-  }
-
-  function currentRound(roundBase: number): number {
-    return roundBase / n;
   }
 
   function applyUnitSwap(r: number, roundBase: number, ga: number, gb: number): void {
@@ -401,10 +394,6 @@ export function anneal(
         const x = memb[i] as number;
         if (!setU.includes(x)) bump(v, x, 1);
       }
-    }
-    if (hasAttrs) {
-      for (const u of setU) mixMove(r, u, ga, gb, true);
-      for (const v of setV) mixMove(r, v, gb, ga, true);
     }
     for (let k = 0; k < setU.length; k++) {
       const u = setU[k] as number;

@@ -6,7 +6,7 @@
 export interface AttributeIndex {
   readonly name: string;
   /** Value index per pupil, -1 when unknown. */
-  readonly valueOf: Int32Array;
+  readonly codeOf: Int32Array;
   readonly valueCount: number;
   /** Share of each value among the pupils whose value is known. */
   readonly share: Float64Array;

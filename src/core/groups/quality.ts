@@ -44,7 +44,7 @@ export function groupMixPenalty(
   for (const attr of problem.attributes) {
     const counts = new Float64Array(attr.valueCount);
     for (const p of groupMembers) {
-      const v = attr.valueOf[p] as number;
+      const v = attr.codeOf[p] as number;
       if (v >= 0) counts[v] = (counts[v] as number) + 1;
     }
     for (let v = 0; v < attr.valueCount; v++) {

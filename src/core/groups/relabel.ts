@@ -10,7 +10,7 @@ import type { Assignment, Problem } from "./problem.ts";
  * that meets as a large penalty, so a result with no such pair is a valid schedule.
  */
 const FORBIDDEN_PENALTY = 1000;
-const MIX_WEIGHT = 0.02;
+const MIX_WEIGHT = 0.1;
 
 export interface Relabelled {
   readonly groupOf: Assignment;
@@ -69,7 +69,7 @@ export function relabelDesign(
   const counts = attributes.map((a) => new Float64Array(R * G * a.valueCount));
   const place = (p: number, slot: number, sign: number): void => {
     attributes.forEach((a, ai) => {
-      const v = a.valueOf[p] as number;
+      const v = a.codeOf[p] as number;
       if (v < 0) return;
       const c = counts[ai] as Float64Array;
       for (let r = 0; r < R; r++) {

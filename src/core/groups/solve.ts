@@ -6,7 +6,15 @@ import { createPrng, type Prng, shuffleInPlace } from "./prng.ts";
 import type { Assignment, Problem } from "./problem.ts";
 import { compareQuality, evaluateAssignment, repeatsLowerBound } from "./quality.ts";
 import { relabelDesign } from "./relabel.ts";
-import type { PupilId, Quality, Round, SolveInput, SolveMethod, SolveResult } from "./types.ts";
+import type {
+  PupilId,
+  Quality,
+  Round,
+  Schedule,
+  SolveInput,
+  SolveMethod,
+  SolveResult,
+} from "./types.ts";
 
 /**
  * Local-search budget in moves at effort 1. Iterations, not wall-clock, so a seed always
@@ -56,7 +64,7 @@ export function solveGroups(input: SolveInput): SolveResult {
     q.hardViolations === 0 &&
     q.totalRepeats === lowerBound &&
     q.maxMeetings <= (lowerBound === 0 ? 1 : 2) &&
-    problem.attributes.length === 0;
+    q.mixPenalty === 0;
 
   const candidates: Candidate[] = [];
   const constructed = constructionStart(problem, feasible.groupOf, rng);
@@ -181,4 +189,40 @@ export function toSchedule(
     schedule.push(groups);
   }
   return schedule;
+}
+
+/**
+ * Re-plan from round `fromRound` on, e.g. when a pupil joins or leaves: rounds before it are
+ * kept exactly as they were (they have been played) and count as history, the rest is solved
+ * again for the current class in `input`. `input.rounds` is the length of the whole schedule.
+ * Kept rounds are returned verbatim, so they may name pupils who have left since.
+ */
+export function replanGroups(
+  input: SolveInput,
+  previous: Schedule,
+  fromRound: number,
+): SolveResult {
+  if (!Number.isInteger(fromRound) || fromRound < 0 || fromRound > previous.length) {
+    return invalid("fromRound", `must be an integer in 0..${previous.length}, got ${fromRound}`);
+  }
+  if (fromRound >= input.rounds) {
+    return invalid("fromRound", `must be below the schedule length ${input.rounds}`);
+  }
+  const kept = previous.slice(0, fromRound);
+  const known = new Set<PupilId>(input.pupils);
+  // Pupils who left are dropped from the history view; the kept rounds stay untouched.
+  const playedHistory = kept.map((round) =>
+    round.map((group) => group.filter((id) => known.has(id))),
+  );
+  const result = solveGroups({
+    ...input,
+    rounds: input.rounds - fromRound,
+    history: [...(input.history ?? []), ...playedHistory],
+  });
+  if (!result.ok) return result;
+  return { ...result, schedule: [...kept, ...result.schedule] };
+}
+
+function invalid(parameter: string, message: string): SolveResult {
+  return { ok: false, conflicts: [{ kind: "invalid-parameter", parameter, message }] };
 }

@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkSchedule } from "./quality.ts";
+import { deriveGroupSizes } from "./sizes.ts";
+import { replanGroups, solveGroups } from "./solve.ts";
+import type { PupilId, PupilPair, Schedule, SolveInput } from "./types.ts";
+
+/** Random small inputs with hard constraints drawn from the class (some infeasible). */
+const inputArb = fc
+  .record({
+    n: fc.integer({ min: 4, max: 24 }),
+    k: fc.integer({ min: 2, max: 6 }),
+    rounds: fc.integer({ min: 1, max: 6 }),
+    policy: fc.constantFrom("smaller" as const, "larger" as const),
+    seed: fc.integer(),
+    forbiddenRaw: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
+    togetherRaw: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    fixedRaw: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    stringIds: fc.boolean(),
+  })
+  .map((r): SolveInput => {
+    const id = (i: number): PupilId => (r.stringIds ? `p${i % r.n}` : i % r.n);
+    const pairs = (raw: [number, number][]): PupilPair[] =>
+      raw.filter(([a, b]) => a % r.n !== b % r.n).map(([a, b]) => [id(a), id(b)]);
+    const groups = deriveGroupSizes(r.n, r.k, r.policy).length;
+    return {
+      pupils: Array.from({ length: r.n }, (_, i) => id(i)),
+      k: r.k,
+      rounds: r.rounds,
+      unevenPolicy: r.policy,
+      forbidden: pairs(r.forbiddenRaw),
+      together: pairs(r.togetherRaw),
+      fixedGroup: new Map(r.fixedRaw.map(([p, g]) => [id(p), g % groups])),
+      seed: r.seed,
+      effort: 0.005,
+    };
+  });
+
+describe("solveGroups properties", () => {
+  it("places every pupil exactly once per round, with policy sizes and all hard constraints", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = solveGroups(input);
+        if (!result.ok) {
+          expect(result.conflicts.length).toBeGreaterThan(0);
+          return;
+        }
+        const sizes = deriveGroupSizes(input.pupils.length, input.k, input.unevenPolicy);
+        expect(result.schedule.length).toBe(input.rounds);
+        for (const round of result.schedule) expect(round.map((g) => g.length)).toEqual(sizes);
+        const check = checkSchedule(input, result.schedule);
+        expect(check.violations).toEqual([]);
+        expect(result.quality.hardViolations).toBe(0);
+        expect(check.quality.totalRepeats).toBe(result.quality.totalRepeats);
+        expect(result.quality.totalRepeats).toBeGreaterThanOrEqual(result.repeatsLowerBound);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("is deterministic: same seed, same schedule", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        expect(solveGroups(input)).toEqual(solveGroups(input));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("unconstrained inputs always solve", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4, max: 40 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 1, max: 20 }),
+        (n, k, rounds) => {
+          const input: SolveInput = {
+            pupils: Array.from({ length: n }, (_, i) => i),
+            k,
+            rounds,
+            effort: 0.002,
+          };
+          const result = solveGroups(input);
+          expect(result.ok).toBe(true);
+          if (result.ok) expect(checkSchedule(input, result.schedule).violations).toEqual([]);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("solveGroups behaviour", () => {
+  it("honours explicit group sizes in group-index order", () => {
+    const input: SolveInput = {
+      pupils: Array.from({ length: 10 }, (_, i) => i),
+      k: 4,
+      groupSizes: [2, 4, 4],
+      rounds: 3,
+      effort: 0.01,
+    };
+    const result = solveGroups(input);
+    expect(
+      result.ok && result.schedule.every((r) => r.map((g) => g.length).join() === "2,4,4"),
+    ).toBe(true);
+  });
+
+  it("mixes a soft attribute within groups", () => {
+    const n = 24;
+    const gender = Array.from({ length: n }, (_, i) => (i < 12 ? "f" : "m"));
+    const input: SolveInput = {
+      pupils: Array.from({ length: n }, (_, i) => i),
+      k: 4,
+      rounds: 4,
+      attributes: { gender },
+      effort: 0.1,
+    };
+    const result = solveGroups(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.quality.totalRepeats).toBe(0);
+    // A perfect mix is 2+2 in every group.
+    expect(result.quality.mixPenalty).toBe(0);
+  });
+
+  it("counts history meetings as repeats and avoids them", () => {
+    const pupils = Array.from({ length: 12 }, (_, i) => i);
+    const history: Schedule = [
+      [
+        [0, 1, 2],
+        [3, 4, 5],
+        [6, 7, 8],
+        [9, 10, 11],
+      ],
+    ];
+    const result = solveGroups({ pupils, k: 3, rounds: 3, history, effort: 0.05 });
+    expect(result.ok && result.quality.totalRepeats).toBe(0);
+  });
+
+  it("re-plans from a round on, keeping played rounds and taking in a new pupil", () => {
+    const pupils = Array.from({ length: 15 }, (_, i) => i);
+    const first = solveGroups({ pupils, k: 3, rounds: 7, seed: 4 });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    // Pupil 14 leaves and "new" joins after three rounds.
+    const next: SolveInput = { pupils: [...pupils.slice(0, 14), "new"], k: 3, rounds: 7, seed: 4 };
+    const replanned = replanGroups(next, first.schedule, 3);
+    expect(replanned.ok).toBe(true);
+    if (!replanned.ok) return;
+    expect(replanned.schedule.slice(0, 3)).toEqual(first.schedule.slice(0, 3));
+    expect(replanned.schedule.length).toBe(7);
+    for (const round of replanned.schedule.slice(3)) {
+      expect(round.flat()).toContain("new");
+      expect(round.flat()).not.toContain(14);
+    }
+  });
+
+  it("rejects a re-plan point outside the schedule", () => {
+    const result = replanGroups({ pupils: [0, 1, 2, 3], k: 2, rounds: 2 }, [], 1);
+    expect(result.ok).toBe(false);
+  });
+});

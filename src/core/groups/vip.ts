@@ -1,0 +1,223 @@
+import { createPrng, type Prng, shuffleInPlace } from "./prng.ts";
+import { solveGroups } from "./solve.ts";
+import type { ConstraintConflict, PupilId, PupilPair, Schedule } from "./types.ts";
+
+/**
+ * VIP buddy structure (DOMAIN.md §7): the class is split into buddy pairs (a trio where the
+ * numbers need it) and two pairs form a buddy group of 4-5. Buddies are the closest relation,
+ * so the pairs are planned first, as a rotation with groups of 2 and 3 that minimises repeated
+ * buddies over the year; the pairs of each round are then nested into buddy groups so that
+ * pupils meet new pupils in their buddy group as well.
+ */
+export interface VipInput {
+  readonly pupils: readonly PupilId[];
+  readonly rounds: number;
+  /** Never buddies and never in the same buddy group. */
+  readonly forbidden?: readonly PupilPair[];
+  /** Earlier VIP rounds; their buddy pairs and buddy groups count as met. */
+  readonly history?: readonly VipRound[];
+  readonly seed?: number;
+  readonly effort?: number;
+}
+
+/** One round: buddy groups, each a list of buddy pairs (or trios). */
+export interface VipRound {
+  readonly buddyGroups: readonly (readonly (readonly PupilId[])[])[];
+}
+
+export interface VipQuality {
+  /** Repeated buddy pairs: sum over pairs of max(0, times buddies - 1), history included. */
+  readonly pairRepeats: number;
+  /** Repeated buddy-group meetings, same measure one level up. */
+  readonly groupRepeats: number;
+}
+
+export type VipResult =
+  | { readonly ok: true; readonly rounds: readonly VipRound[]; readonly quality: VipQuality }
+  | { readonly ok: false; readonly conflicts: readonly ConstraintConflict[] };
+
+/**
+ * Sizes of the buddy units in each buddy group, e.g. 26 pupils -> four groups [2,2] and two
+ * [2,3]. With G = floor(n/4) groups, the n mod 4 leftover pupils turn that many pairs into
+ * trios. Classes of 6, 7 and 11 cannot be cut into groups of 4-5; they get a lone trio.
+ */
+export function vipLayout(n: number): number[][] {
+  if (n < 2) return [];
+  if (n <= 3) return [[n]];
+  if (n === 6) return [[3], [3]];
+  if (n === 7) return [[2, 2], [3]];
+  if (n === 11) return [[2, 2], [2, 2], [3]];
+  const groups = Math.floor(n / 4);
+  const trios = n - 4 * groups;
+  return Array.from({ length: groups }, (_, g) => (g < trios ? [2, 3] : [2, 2]));
+}
+
+export function planVipRounds(input: VipInput): VipResult {
+  const layout = vipLayout(input.pupils.length);
+  if (layout.length === 0) {
+    return {
+      ok: false,
+      conflicts: [
+        { kind: "invalid-parameter", parameter: "pupils", message: "VIP needs at least 2 pupils" },
+      ],
+    };
+  }
+  const unitSizes = layout.flat().sort((a, b) => b - a);
+  const history = input.history ?? [];
+  const pairHistory: Schedule = history.map((round) => round.buddyGroups.flat());
+  const pairs = solveGroups({
+    pupils: input.pupils,
+    k: 2,
+    rounds: input.rounds,
+    groupSizes: unitSizes,
+    ...(input.forbidden ? { forbidden: input.forbidden } : {}),
+    history: pairHistory,
+    seed: input.seed ?? 1,
+    ...(input.effort !== undefined ? { effort: input.effort } : {}),
+  });
+  if (!pairs.ok) return pairs;
+
+  const rng = createPrng((input.seed ?? 1) ^ 0x5bd1e995);
+  const index = new Map<PupilId, number>(input.pupils.map((id, i) => [id, i]));
+  const n = input.pupils.length;
+  const groupMeetings = new Int32Array(n * n);
+  const meet = (members: readonly PupilId[], delta: number): void => {
+    const idx = members.map((id) => index.get(id)).filter((i) => i !== undefined);
+    for (const a of idx) {
+      for (const b of idx) {
+        if (a !== b) groupMeetings[a * n + b] = (groupMeetings[a * n + b] as number) + delta;
+      }
+    }
+  };
+  for (const round of history) for (const group of round.buddyGroups) meet(group.flat(), 1);
+  const forbidden = new Set<string>();
+  for (const [a, b] of input.forbidden ?? []) {
+    forbidden.add(`${String(a)}\u0000${String(b)}`);
+    forbidden.add(`${String(b)}\u0000${String(a)}`);
+  }
+
+  const rounds: VipRound[] = [];
+  for (const round of pairs.schedule) {
+    const nested = nestPairs(round, layout, groupMeetings, index, forbidden, rng);
+    if (!nested) {
+      return {
+        ok: false,
+        conflicts: [
+          {
+            kind: "infeasible",
+            message:
+              "the buddy pairs could not be nested into buddy groups without a keep-apart pair",
+          },
+        ],
+      };
+    }
+    for (const group of nested) meet(group.flat(), 1);
+    rounds.push({ buddyGroups: nested });
+  }
+  return { ok: true, rounds, quality: vipQuality([...history, ...rounds]) };
+}
+
+/**
+ * Put the buddy units of one round into buddy groups of the given layout, minimising how
+ * often members have already shared a buddy group: greedy start, then swaps of equally large
+ * units between groups until no swap helps (a few restarts). Keep-apart pairs cost 1000.
+ */
+function nestPairs(
+  units: readonly (readonly PupilId[])[],
+  layout: readonly number[][],
+  groupMeetings: Int32Array,
+  index: ReadonlyMap<PupilId, number>,
+  forbidden: ReadonlySet<string>,
+  rng: Prng,
+): PupilId[][][] | null {
+  const n = Math.round(Math.sqrt(groupMeetings.length));
+  const cost = (a: readonly PupilId[], b: readonly PupilId[]): number => {
+    let c = 0;
+    for (const x of a) {
+      for (const y of b) {
+        if (forbidden.has(`${String(x)}\u0000${String(y)}`)) c += 1000;
+        const m = groupMeetings[(index.get(x) ?? 0) * n + (index.get(y) ?? 0)] as number;
+        c += m * m;
+      }
+    }
+    return c;
+  };
+  const groupCost = (group: readonly (readonly PupilId[])[]): number => {
+    let c = 0;
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) c += cost(group[i] ?? [], group[j] ?? []);
+    }
+    return c;
+  };
+  let best: PupilId[][][] | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let restart = 0; restart < 4; restart++) {
+    const bySize = new Map<number, (readonly PupilId[])[]>();
+    for (const unit of shuffleInPlace([...units], rng)) {
+      const list = bySize.get(unit.length) ?? [];
+      list.push(unit);
+      bySize.set(unit.length, list);
+    }
+    const groups: PupilId[][][] = layout.map((sizes) =>
+      sizes.map((s) => [...(bySize.get(s)?.pop() ?? [])]),
+    );
+    let improved = true;
+    while (improved) {
+      improved = false;
+      for (let g = 0; g < groups.length; g++) {
+        for (let h = g + 1; h < groups.length; h++) {
+          const G = groups[g] as PupilId[][];
+          const H = groups[h] as PupilId[][];
+          for (let i = 0; i < G.length; i++) {
+            for (let j = 0; j < H.length; j++) {
+              const u = G[i] as PupilId[];
+              const v = H[j] as PupilId[];
+              if (u.length !== v.length) continue;
+              const before = groupCost(G) + groupCost(H);
+              G[i] = v;
+              H[j] = u;
+              if (groupCost(G) + groupCost(H) < before) improved = true;
+              else {
+                G[i] = u;
+                H[j] = v;
+              }
+            }
+          }
+        }
+      }
+    }
+    const total = groups.reduce((s, group) => s + groupCost(group), 0);
+    if (total < bestCost) {
+      bestCost = total;
+      best = groups;
+    }
+  }
+  const hasForbidden = (best ?? []).some((group) =>
+    group.some((u, i) => group.some((v, j) => j > i && cost(u, v) >= 1000)),
+  );
+  return hasForbidden ? null : best;
+}
+
+/** Pair- and group-level repeats of a VIP plan (history rounds included when passed). */
+export function vipQuality(rounds: readonly VipRound[]): VipQuality {
+  const pairCount = new Map<string, number>();
+  const groupCount = new Map<string, number>();
+  const bump = (map: Map<string, number>, members: readonly PupilId[]): void => {
+    const keys = members.map((id) => `${typeof id}:${String(id)}`).sort();
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const key = `${keys[i]}|${keys[j]}`;
+        map.set(key, (map.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  for (const round of rounds) {
+    for (const group of round.buddyGroups) {
+      for (const unit of group) bump(pairCount, unit);
+      bump(groupCount, group.flat());
+    }
+  }
+  const repeats = (map: Map<string, number>): number =>
+    [...map.values()].reduce((s, m) => s + Math.max(0, m - 1), 0);
+  return { pairRepeats: repeats(pairCount), groupRepeats: repeats(groupCount) };
+}
