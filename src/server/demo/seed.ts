@@ -12,7 +12,7 @@ import { type DemoLogin, pickDemoLogins } from "./logins.ts";
 export const DEMO_SEED_META_KEY = "demo.seed";
 const CHUNK = 500;
 /** Serialises concurrent seeders on PostgreSQL (several app instances starting at once). */
-const SEED_LOCK = 727275;
+const SEED_LOCK = 727276; // distinct from the migration (727274) and audit (727275) locks
 
 function* chunks<T>(rows: readonly T[], size = CHUNK): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
