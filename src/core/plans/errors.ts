@@ -51,7 +51,6 @@ export const PLAN_ISSUE_CODES = [
   "plan.version.notDraft",
   "plan.version.notPublished",
   "plan.version.schoolYearNotAfter",
-  "plan.version.invalidContent",
   "plan.evaluation.invalidDate",
   "plan.evaluation.missingParticipantGroup",
   "plan.evaluation.noDecisions",
