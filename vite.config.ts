@@ -16,6 +16,24 @@ export default defineConfig({
     sourcemap: true,
     // Keep font files as separate assets: the server's CSP allows data: fonts, but files cache.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than Trygg: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
+            },
+            {
+              name: "designsystemet",
+              test: /node_modules[\\/](@digdir|@floating-ui|@radix-ui|@tanstack)[\\/]/,
+            },
+            { name: "vendor", test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

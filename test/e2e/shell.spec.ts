@@ -200,3 +200,13 @@ test("demo mailbox and unknown pages", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Fant ikke siden" })).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+// The README's picture of Trygg. Only on request (TRYGG_SCREENSHOT=1), so ordinary runs do not
+// rewrite a committed file.
+test("home page screenshot for the README", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop" || !process.env.TRYGG_SCREENSHOT, "on request");
+  await loginAs(page, "principal");
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: "docs/screenshot.png" });
+});
