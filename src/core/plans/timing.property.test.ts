@@ -127,7 +127,7 @@ describe("timing properties", () => {
           }
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
