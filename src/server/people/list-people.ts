@@ -52,48 +52,36 @@ export async function listPeople(
       return { ok: false, problems: [{ path: "groupId", code: "role.groupNotAtSchool" }] };
   }
 
+  // One row per person: the join yields a row per role, DISTINCT folds them.
   const candidates = await db
-    .selectFrom("person as p")
+    .selectFrom("role_assignment as r")
+    .innerJoin("person as p", "p.id", "r.person_id")
     .select(["p.id", "p.given_name", "p.family_name"])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("role_assignment as r")
-          .select("r.id")
-          .whereRef("r.person_id", "=", "p.id")
-          .where("r.school_id", "=", schoolId)
-          .$if(role !== undefined, (q) => q.where("r.role", "=", role as string)),
-      ),
-    )
+    .distinct()
+    .where("r.school_id", "=", schoolId)
+    .$if(role !== undefined, (q) => q.where("r.role", "=", role as string))
     .$if(groupId !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb.exists(
+      q.where("p.id", "in", (eb) =>
+        eb
+          .selectFrom("group_membership")
+          .select("person_id")
+          .where("group_id", "=", groupId as string)
+          .union(
             eb
-              .selectFrom("group_membership as m")
-              .select("m.person_id")
-              .whereRef("m.person_id", "=", "p.id")
-              .where("m.group_id", "=", groupId as string),
-          ),
-          eb.exists(
-            eb
-              .selectFrom("role_assignment as r")
-              .select("r.id")
-              .whereRef("r.person_id", "=", "p.id")
-              .where("r.school_id", "=", schoolId)
-              .where("r.group_id", "=", groupId as string),
-          ),
+              .selectFrom("role_assignment")
+              .select("person_id")
+              .where("school_id", "=", schoolId)
+              .where("group_id", "=", groupId as string),
+          )
           // The guardians of the group's pupils: "everyone in 1STA" includes their parents.
-          eb.exists(
+          .union(
             eb
               .selectFrom("guardianship as gu")
               .innerJoin("group_membership as m", "m.person_id", "gu.pupil_id")
-              .select("gu.pupil_id")
-              .whereRef("gu.guardian_id", "=", "p.id")
+              .select("gu.guardian_id as person_id")
               .where("m.member_role", "=", "pupil")
               .where("m.group_id", "=", groupId as string),
           ),
-        ]),
       ),
     )
     .execute();
