@@ -1,7 +1,7 @@
 // What a feature declares to get a page in the app: a path, the page, and optionally a menu
 // item. The shell builds the navigation from these declarations, filtered by the person's
 // roles at the active school (or by the one access policy when `action` is given).
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode, SVGProps } from "react";
 import type { Action } from "../../core/access/policy.ts";
 import type { Role } from "../../core/access/roles.ts";
 
@@ -14,6 +14,8 @@ export interface FeatureNav {
   action?: Action;
   /** A sentence for the home page's shortcut card, e.g. "admin:nav.peopleHelp". */
   descriptionKey?: string;
+  /** A decorative menu icon, e.g. PeopleIcon from src/web/ui/icons.tsx. */
+  icon?: ComponentType<SVGProps<SVGSVGElement>>;
 }
 
 export interface FeatureRoute {

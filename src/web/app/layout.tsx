@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
-import { CloseIcon, HomeIcon, ListIcon, MailIcon, MenuIcon, ShieldIcon } from "../ui/icons.tsx";
+import { CloseIcon, MenuIcon, ShieldIcon } from "../ui/icons.tsx";
 import { PHONE_QUERY, useMediaQuery } from "../ui/use-media-query.ts";
 import { navItems } from "./access.ts";
 import type { FeatureRoute } from "./feature-route.ts";
@@ -16,12 +16,6 @@ import { FeatureRoutesContext } from "./nav-context.ts";
 import { SchoolSwitcher } from "./school-switcher.tsx";
 import { useSession } from "./session.tsx";
 import { UserMenu } from "./user-menu.tsx";
-
-const NAV_ICONS: Record<string, typeof HomeIcon> = {
-  "/": HomeIcon,
-  "/audit": ListIcon,
-  "/demo/mail": MailIcon,
-};
 
 function MainNav({
   routes,
@@ -38,7 +32,7 @@ function MainNav({
     <nav aria-label={t("nav.label")} className="main-nav">
       <ul>
         {items.map((r) => {
-          const Icon = NAV_ICONS[r.path];
+          const Icon = r.nav?.icon;
           return (
             <li key={r.path}>
               <NavLink to={r.path} end={r.path === "/"} onClick={onNavigate}>

@@ -8,6 +8,7 @@ import { MailboxPage } from "../demo/mailbox-page.tsx";
 import { HomePage } from "../home/home-page.tsx";
 import { importRoutes } from "../import/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
+import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
 import type { FeatureRoute } from "./feature-route.ts";
 import { Layout } from "./layout.tsx";
 import { LoginPage } from "./login-page.tsx";
@@ -15,7 +16,11 @@ import { RequireAccess } from "./require-access.tsx";
 
 /** The shell's own pages. */
 export const coreRoutes: FeatureRoute[] = [
-  { path: "/", element: <HomePage />, nav: { labelKey: "common:nav.home", roles: [] } },
+  {
+    path: "/",
+    element: <HomePage />,
+    nav: { labelKey: "common:nav.home", roles: [], icon: HomeIcon },
+  },
   {
     path: "/audit",
     element: <AuditPage />,
@@ -24,12 +29,18 @@ export const coreRoutes: FeatureRoute[] = [
       roles: ["principal"],
       action: "audit.read",
       descriptionKey: "home:describe.audit",
+      icon: ListIcon,
     },
   },
   {
     path: "/demo/mail",
     element: <MailboxPage />,
-    nav: { labelKey: "common:nav.mailbox", roles: [], descriptionKey: "home:describe.mailbox" },
+    nav: {
+      labelKey: "common:nav.mailbox",
+      roles: [],
+      descriptionKey: "home:describe.mailbox",
+      icon: MailIcon,
+    },
     demoOnly: true,
   },
 ];
