@@ -11,6 +11,7 @@ import { auth } from "./web/auth.ts";
 import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
 import { home } from "./web/home.ts";
+import { importNs } from "./web/import.ts";
 import { roles } from "./web/roles.ts";
 
 const webNamespaces = {
@@ -21,6 +22,7 @@ const webNamespaces = {
   audit,
   demo,
   admin,
+  import: importNs,
 };
 
 type WebNamespaces = typeof webNamespaces;
