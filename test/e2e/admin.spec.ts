@@ -143,3 +143,41 @@ test("a subject teacher reads the calendar and the people but cannot change them
   await expect(page.getByRole("button", { name: "Lagre skoleåret" })).toHaveCount(0);
   await expectNoA11yViolations(page);
 });
+
+test("the area director sees the schools and adds one", async ({ page }, testInfo) => {
+  await loginAs(page, "areaDirector");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Skoler" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Skoler" })).toBeFocused();
+  const table = page.getByRole("table", { name: "Skoler hos Demo fylkeskommune" });
+  await expect(table.getByRole("row", { name: new RegExp(SCHOOL) })).toContainText("600");
+  await expectNoA11yViolations(page);
+
+  const name = `E2E skole ${testInfo.project.name} ${Date.now()}`;
+  await page.getByLabel("Navn", { exact: true }).fill(name);
+  await page.getByLabel(/^Organisasjonsnummer/).fill("123");
+  await page.getByRole("button", { name: "Legg til skolen" }).click();
+  await expect(
+    page.getByRole("link", { name: "Organisasjonsnummer: Organisasjonsnummeret må ha ni sifre." }),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByLabel(/^Organisasjonsnummer/).fill("");
+  await page.getByRole("button", { name: "Legg til skolen" }).click();
+  await expect(page.getByRole("main").getByText(`${name} er lagt til.`)).toBeVisible();
+  await expect(table.getByRole("row", { name: new RegExp(name) })).toBeVisible();
+});
+
+test("principal browses classes and groups", async ({ page }) => {
+  await loginAs(page, "principal");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Personer" }).click();
+  await page.getByRole("link", { name: "Klasser og grupper" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Klasser og grupper" })).toBeFocused();
+  const classes = page.getByRole("table", { name: "Klasser", exact: true });
+  await expect(classes.getByRole("link", { name: "1STA" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Faggrupper" })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await classes.getByRole("link", { name: "1STA" }).click();
+  await expect(page).toHaveURL(/\/admin\/people\?groupId=/);
+  await expect(page.getByText(/^Viser 1–\d+ av \d+$/)).toBeVisible();
+});

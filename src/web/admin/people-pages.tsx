@@ -14,7 +14,7 @@ import {
   Table,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { SCHOOL_ROLES } from "../../core/access/roles.ts";
@@ -62,6 +62,8 @@ export function PeoplePage() {
   const groupId = params.get("groupId") ?? "";
   const page = Math.max(0, Number(params.get("page") ?? 0) || 0);
   const [draft, setDraft] = useState({ q, role, groupId });
+  // Back and forward change the address, not the form: keep the form showing the search.
+  useEffect(() => setDraft({ q, role, groupId }), [q, role, groupId]);
   const captionId = useId();
 
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(page * PAGE_SIZE) });
