@@ -7,6 +7,7 @@ import { notificationRoutes } from "./notifications/routes.ts";
 import { ownerRoutes } from "./owner/routes.ts";
 import { importRoutes } from "./people/import/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
+import { planRoutes } from "./plans/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
 
@@ -20,4 +21,5 @@ export const features: FeatureRoutes[] = [
   auditRoutes,
   notificationRoutes,
   importRoutes,
+  planRoutes,
 ];

@@ -1,5 +1,7 @@
 // The one authorization policy: (actor, action, resource) -> allow | deny with a reason.
 // Every route asks it. An action with no rule is denied (deny by default).
+import { ROLE_GROUPS } from "../plans/types.ts";
+import type { EvaluationGroup } from "../plans/versions.ts";
 import { type Actor, isSystemAdmin, ownerRolesAt, schoolRolesAt } from "./actor.ts";
 import { LEADERSHIP_ROLES, type SchoolRole, STAFF_ROLES } from "./roles.ts";
 
@@ -9,7 +11,20 @@ export type Resource =
   | { type: "owner"; ownerId: string }
   | { type: "school"; schoolId: string; ownerId: string }
   /** One role at a school, for decisions that depend on which role is given or taken. */
-  | { type: "schoolRole"; schoolId: string; ownerId: string; role: string };
+  | { type: "schoolRole"; schoolId: string; ownerId: string; role: string }
+  /** One task of the action plan, as the policy needs it: whose it is. */
+  | { type: "planTask"; schoolId: string; ownerId: string; assigneeId: string }
+  /**
+   * The yearly evaluation round of an action-plan version: the staff representatives the
+   * principal invited, and (when submitting) the group the input is given for.
+   */
+  | {
+      type: "planEvaluation";
+      schoolId: string;
+      ownerId: string;
+      representativeIds: readonly string[];
+      group?: EvaluationGroup;
+    };
 
 export type Action =
   | "session.use"
@@ -26,7 +41,14 @@ export type Action =
   | "system.manage"
   | "demoMail.read"
   | "notification.read"
-  | "notification.update";
+  | "notification.update"
+  | "plan.read"
+  | "plan.manage"
+  | "plan.overview"
+  | "plan.task.complete"
+  | "plan.evaluate"
+  | "plan.meeting.read"
+  | "plan.feed.manage";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -54,6 +76,27 @@ function atOwner(actor: Actor, resource: Resource): Decision {
   if (resource.type !== "owner") return deny("wrong-resource");
   if (isSystemAdmin(actor)) return ALLOW;
   return ownerRolesAt(actor, resource.ownerId).size > 0 ? ALLOW : deny("not-at-owner");
+}
+
+/** Who edits, publishes and evaluates the action plan. */
+const PLAN_MANAGERS: readonly SchoolRole[] = ["principal", "deputy"];
+
+/** The evaluation groups a person may speak for at a school. */
+function evaluationGroupsOf(
+  actor: Actor,
+  schoolId: string,
+  representativeIds: readonly string[],
+): Set<EvaluationGroup> {
+  const roles = schoolRolesAt(actor, schoolId);
+  const groups = new Set<EvaluationGroup>();
+  if (roles.has("pupilCouncil")) groups.add("pupilCouncil");
+  if (ROLE_GROUPS.pupilServices.some((role) => roles.has(role))) groups.add("pupilServices");
+  if (LEADERSHIP_ROLES.some((role) => roles.has(role))) groups.add("leadership");
+  // Staff representatives are not a role in Trygg: the principal names them for the round.
+  if (representativeIds.includes(actor.personId) && STAFF_ROLES.some((role) => roles.has(role))) {
+    groups.add("staffRepresentatives");
+  }
+  return groups;
 }
 
 type Rule = (actor: Actor, resource: Resource) => Decision;
@@ -98,6 +141,35 @@ const rules: Record<Action, Rule> = {
   // the caller, so another person's notification is never found.
   "notification.read": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
   "notification.update": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
+  // The action plan (handlingsplan, §12-3). Staff read it and its year wheel; the principal
+  // and the deputy edit, publish and evaluate it; the leadership follows the progress.
+  "plan.read": (a, r) => atSchool(a, r, STAFF_ROLES, true),
+  "plan.manage": (a, r) => atSchool(a, r, PLAN_MANAGERS, false),
+  "plan.overview": (a, r) => atSchool(a, r, LEADERSHIP_ROLES, true),
+  // A task is documented by the person it was given to, and by nobody else.
+  "plan.task.complete": (a, r) => {
+    if (r.type !== "planTask") return deny("wrong-resource");
+    if (r.assigneeId !== a.personId) return deny("not-assignee");
+    const roles = schoolRolesAt(a, r.schoolId);
+    return STAFF_ROLES.some((role) => roles.has(role)) ? ALLOW : deny("not-at-school");
+  },
+  // The yearly evaluation: each of the four groups gives its own input.
+  "plan.evaluate": (a, r) => {
+    if (r.type !== "planEvaluation") return deny("wrong-resource");
+    const groups = evaluationGroupsOf(a, r.schoolId, r.representativeIds);
+    if (r.group === undefined) return groups.size > 0 ? ALLOW : deny("not-invited");
+    return groups.has(r.group) ? ALLOW : deny("not-in-group");
+  },
+  // The pupil council board's meetings with the principal: the board and the staff read.
+  "plan.meeting.read": (a, r) => atSchool(a, r, [...STAFF_ROLES, "pupilCouncil"], false),
+  // A person's own calendar-feed address: anyone who can get plan tasks (staff somewhere).
+  "plan.feed.manage": (a, r) => {
+    if (r.type !== "self") return deny("wrong-resource");
+    const staff = a.grants.some(
+      (g) => "schoolId" in g && (STAFF_ROLES as readonly string[]).includes(g.role),
+    );
+    return staff ? ALLOW : deny("not-staff");
+  },
 };
 
 export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {

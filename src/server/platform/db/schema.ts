@@ -206,6 +206,113 @@ export interface NotificationPreferenceTable {
   updated_at: TimestampWithDefault;
 }
 
+export interface ActionPlanTable {
+  id: Generated<string>;
+  school_id: string;
+  school_year_id: string;
+  school_year: number;
+  version: number;
+  status: "draft" | "published" | "archived";
+  content: Json<unknown>;
+  template_id: string | null;
+  based_on_version: number | null;
+  evaluation: Json<unknown> | null;
+  evaluation_started_at: Timestamp | null;
+  published_on: DateOnly | null;
+  archived_on: DateOnly | null;
+  created_at: TimestampWithDefault;
+  created_by: string | null;
+  updated_at: TimestampWithDefault;
+  updated_by: string | null;
+}
+
+export interface PlanOccurrenceTable {
+  id: Generated<string>;
+  school_id: string;
+  school_year_id: string;
+  plan_id: string;
+  key: string;
+  activity_id: string;
+  part_id: "information" | "prevention" | "dutyToAct" | "resources";
+  kind: "due" | "checkIn";
+  sequence: number;
+  window_starts_on: DateOnly;
+  due_on: DateOnly;
+  roles: Json<string[]>;
+  description: string;
+  deadline_text: Generated<string>;
+  detached: Generated<boolean>;
+}
+
+export interface PlanTaskTable {
+  id: Generated<string>;
+  occurrence_id: string;
+  school_id: string;
+  person_id: string;
+  group_id: string | null;
+  roles: Json<string[]>;
+  status: Generated<"open" | "done" | "skipped">;
+  note: string | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  reminded_at: Timestamp | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface PlanMeetingTable {
+  id: Generated<string>;
+  school_id: string;
+  held_on: DateOnly;
+  participants: Json<string[]>;
+  topics: Json<string[]>;
+  follow_ups: Json<unknown[]>;
+  recorded_by: string;
+  recorded_at: TimestampWithDefault;
+  updated_at: TimestampWithDefault;
+}
+
+export interface PlanInformationRecordTable {
+  id: Generated<string>;
+  school_id: string;
+  plan_id: string;
+  activity_id: string | null;
+  audience: string;
+  informed_on: DateOnly;
+  method: Generated<string>;
+  recorded_by: string;
+  recorded_at: TimestampWithDefault;
+}
+
+export interface RoutineConfirmationTable {
+  school_year_id: string;
+  person_id: string;
+  school_id: string;
+  plan_id: string;
+  confirmed_at: Timestamp;
+}
+
+export interface PlanEvaluationInviteTable {
+  plan_id: string;
+  person_id: string;
+  evaluation_group: "pupilCouncil" | "staffRepresentatives" | "pupilServices" | "leadership";
+  invited_at: Timestamp;
+}
+
+export interface PlanEvaluationInputTable {
+  id: Generated<string>;
+  plan_id: string;
+  evaluation_group: "pupilCouncil" | "staffRepresentatives" | "pupilServices" | "leadership";
+  text: string;
+  submitted_by: string;
+  submitted_at: Timestamp;
+}
+
+export interface PlanCalendarTokenTable {
+  person_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   school_owner: SchoolOwnerTable;
   owner_closed_day: OwnerClosedDayTable;
@@ -227,6 +334,15 @@ export interface Database {
   import_run: ImportRunTable;
   app_meta: AppMetaTable;
   notification_preference: NotificationPreferenceTable;
+  action_plan: ActionPlanTable;
+  plan_occurrence: PlanOccurrenceTable;
+  plan_task: PlanTaskTable;
+  plan_meeting: PlanMeetingTable;
+  plan_information_record: PlanInformationRecordTable;
+  routine_confirmation: RoutineConfirmationTable;
+  plan_evaluation_invite: PlanEvaluationInviteTable;
+  plan_evaluation_input: PlanEvaluationInputTable;
+  plan_calendar_token: PlanCalendarTokenTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,0 +1,151 @@
+// Action-plan routes. Thin: parse, let the policy decide (each route names its action and
+// the school, task or evaluation round it acts on), call the use case, present.
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Action } from "../../core/access/policy.ts";
+import { notFound } from "../platform/errors.ts";
+import type { FeatureRoutes } from "../platform/http/app.ts";
+import { schoolFromParam } from "../platform/http/resources.ts";
+import { actorIdOf, schoolOf } from "../schools/audit-read.ts";
+import { parseInput } from "../schools/input.ts";
+import type { PlanCommand } from "./context.ts";
+import { createPlan, createPlanInput } from "./create-plan.ts";
+import { discardDraft } from "./discard-draft.ts";
+import { activityInput, contentInput, editPlan, newActivityInput } from "./edit-plan.ts";
+import { listPlans } from "./list-plans.ts";
+import { presentPlan } from "./present.ts";
+import { publishPlan } from "./publish-plan.ts";
+import { readYearWheel } from "./read-year-wheel.ts";
+import { revisePlan } from "./start-revision.ts";
+import { loadPlan } from "./store.ts";
+import { listTemplates } from "./templates.ts";
+
+const planParams = z.object({ schoolId: z.uuid(), planId: z.uuid() });
+const activityParams = planParams.extend({ activityId: z.string().min(1).max(100) });
+
+function planIdOf(req: FastifyRequest): string {
+  const p = planParams.safeParse(req.params);
+  if (!p.success) throw notFound();
+  return p.data.planId;
+}
+
+function activityIdOf(req: FastifyRequest): string {
+  const p = activityParams.safeParse(req.params);
+  if (!p.success) throw notFound();
+  return p.data.activityId;
+}
+
+export const planRoutes: FeatureRoutes = (app, { database, clock }) => {
+  const db = database.db;
+  const atSchool = (action: Action) => ({
+    config: { access: { action, resource: schoolFromParam(db) } },
+  });
+  const command = (req: FastifyRequest): PlanCommand => ({
+    ...schoolOf(req),
+    actorId: actorIdOf(req),
+    requestId: req.id,
+    now: clock(),
+    lang: req.lang,
+  });
+
+  // --- versions ----------------------------------------------------------------------
+
+  app.get("/api/schools/:schoolId/plan-templates", atSchool("plan.manage"), async () =>
+    listTemplates().map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      language: t.language,
+      activities: t.content.parts.reduce((n, p) => n + p.activities.length, 0),
+    })),
+  );
+
+  app.get("/api/schools/:schoolId/plans", atSchool("plan.read"), async (req) =>
+    listPlans(db, schoolOf(req).schoolId),
+  );
+
+  app.post("/api/schools/:schoolId/plans", atSchool("plan.manage"), async (req, reply) => {
+    const input = parseInput(createPlanInput, req.body, req.lang);
+    const plan = await createPlan(db, { ...command(req), input });
+    return reply.status(201).send(plan);
+  });
+
+  app.get("/api/schools/:schoolId/plans/:planId", atSchool("plan.read"), async (req) => {
+    const plan = await loadPlan(db, schoolOf(req).schoolId, planIdOf(req));
+    if (!plan) throw notFound();
+    return presentPlan(db, plan);
+  });
+
+  app.delete(
+    "/api/schools/:schoolId/plans/:planId",
+    atSchool("plan.manage"),
+    async (req, reply) => {
+      await discardDraft(db, { ...command(req), planId: planIdOf(req) });
+      return reply.status(204).send();
+    },
+  );
+
+  app.put("/api/schools/:schoolId/plans/:planId/content", atSchool("plan.manage"), async (req) => {
+    const { content } = parseInput(contentInput, req.body, req.lang);
+    return editPlan(db, {
+      ...command(req),
+      planId: planIdOf(req),
+      edit: { kind: "replaceContent", content },
+    });
+  });
+
+  app.post(
+    "/api/schools/:schoolId/plans/:planId/activities",
+    atSchool("plan.manage"),
+    async (req, reply) => {
+      const { partId, activity } = parseInput(newActivityInput, req.body, req.lang);
+      const plan = await editPlan(db, {
+        ...command(req),
+        planId: planIdOf(req),
+        edit: { kind: "addActivity", partId, activity },
+      });
+      return reply.status(201).send(plan);
+    },
+  );
+
+  app.put(
+    "/api/schools/:schoolId/plans/:planId/activities/:activityId",
+    atSchool("plan.manage"),
+    async (req) => {
+      const { activity } = parseInput(activityInput, req.body, req.lang);
+      return editPlan(db, {
+        ...command(req),
+        planId: planIdOf(req),
+        edit: { kind: "saveActivity", activityId: activityIdOf(req), activity },
+      });
+    },
+  );
+
+  app.delete(
+    "/api/schools/:schoolId/plans/:planId/activities/:activityId",
+    atSchool("plan.manage"),
+    async (req) =>
+      editPlan(db, {
+        ...command(req),
+        planId: planIdOf(req),
+        edit: { kind: "removeActivity", activityId: activityIdOf(req) },
+      }),
+  );
+
+  app.post("/api/schools/:schoolId/plans/:planId/publish", atSchool("plan.manage"), async (req) =>
+    publishPlan(db, { ...command(req), planId: planIdOf(req) }),
+  );
+
+  app.post(
+    "/api/schools/:schoolId/plans/:planId/revision",
+    atSchool("plan.manage"),
+    async (req, reply) => {
+      const plan = await revisePlan(db, { ...command(req), planId: planIdOf(req) });
+      return reply.status(201).send(plan);
+    },
+  );
+
+  app.get("/api/schools/:schoolId/plans/:planId/year-wheel", atSchool("plan.read"), async (req) =>
+    readYearWheel(db, schoolOf(req).schoolId, planIdOf(req)),
+  );
+};
