@@ -185,6 +185,9 @@ test("log out everywhere ends the person's other sessions", async ({ page, brows
     page.getByText("Du er logget ut på alle enheter.", { exact: true }).first(),
   ).toBeVisible();
   expect((await (await otherPage.request.get("/api/session")).json()).authenticated).toBe(false);
+  // The other browser finds out at its next request and goes to the login page.
+  await (await mainNav(otherPage)).getByRole("link", { name: "Demo-e-post" }).click();
+  await expect(otherPage).toHaveURL(/\/login\?next=%2Fdemo%2Fmail$/);
   await other.close();
 });
 

@@ -51,6 +51,19 @@ export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? ANONYMOUS_TOKEN;
 }
 
+let onSessionLost: (() => void) | null = null;
+
+/**
+ * The session provider's hook for answers saying the session is gone (expired, or ended by
+ * "log out everywhere" elsewhere): it reloads the session, and the page guard sends the
+ * person to the login page.
+ */
+export function setSessionLostHandler(handler: (() => void) | null): void {
+  onSessionLost = handler;
+}
+
+const SESSION_LOST_CODES = new Set(["auth.required", "csrf.invalid"]);
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     accept: "application/json",
@@ -89,6 +102,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
       data && typeof data === "object" && "code" in data
         ? (data as ApiErrorBody)
         : { code: res.status === 404 ? "notFound" : "internal", message: i18n.t("errors.unknown") };
+    if (SESSION_LOST_CODES.has(errBody.code)) onSessionLost?.();
     throw new ApiError(res.status, errBody);
   }
   return data as T;

@@ -12,7 +12,7 @@ import {
 } from "react";
 import type { Grant } from "../../core/access/actor.ts";
 import type { Role } from "../../core/access/roles.ts";
-import { api, setCsrfToken } from "./api.ts";
+import { api, setCsrfToken, setSessionLostHandler } from "./api.ts";
 
 export interface Providers {
   feide: boolean;
@@ -110,6 +110,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     refresh().catch(() => {
       // Shown by the shell through `error`.
     });
+  }, [refresh]);
+
+  useEffect(() => {
+    setSessionLostHandler(() => {
+      refresh().catch(() => {});
+    });
+    return () => setSessionLostHandler(null);
   }, [refresh]);
 
   const user = session?.authenticated ? session : null;
