@@ -2,6 +2,7 @@
 import { auditRoutes } from "./audit/routes.ts";
 import { oidcRoutes } from "./auth/oidc/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { caseRoutes } from "./cases/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { ownerRoutes } from "./owner/routes.ts";
@@ -21,5 +22,6 @@ export const features: FeatureRoutes[] = [
   auditRoutes,
   notificationRoutes,
   importRoutes,
+  caseRoutes,
   planRoutes,
 ];

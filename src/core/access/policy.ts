@@ -1,5 +1,14 @@
 // The one authorization policy: (actor, action, resource) -> allow | deny with a reason.
 // Every route asks it. An action with no rule is denied (deny by default).
+
+import {
+  type CaseAccessView,
+  canPerform,
+  canReport,
+  caseVisibility,
+} from "../cases/case-access.ts";
+import type { CaseCommandType } from "../cases/commands.ts";
+import type { CaseKind } from "../cases/types.ts";
 import { ROLE_GROUPS } from "../plans/types.ts";
 import type { EvaluationGroup } from "../plans/versions.ts";
 import { type Actor, isSystemAdmin, ownerRolesAt, schoolRolesAt } from "./actor.ts";
@@ -12,6 +21,19 @@ export type Resource =
   | { type: "school"; schoolId: string; ownerId: string }
   /** One role at a school, for decisions that depend on which role is given or taken. */
   | { type: "schoolRole"; schoolId: string; ownerId: string; role: string }
+  /** Filing a report of a kind at a school (the kind decides who may). */
+  | { type: "caseReport"; schoolId: string; ownerId: string; kind: CaseKind }
+  /**
+   * One duty-to-act case, as the case-access rules need it; `command` names the command a
+   * request asks to perform (for "case.command").
+   */
+  | {
+      type: "case";
+      caseId: string;
+      closed: boolean;
+      view: CaseAccessView;
+      command?: CaseCommandType;
+    }
   /** One task of the action plan, as the policy needs it: whose it is. */
   | { type: "planTask"; schoolId: string; ownerId: string; assigneeId: string }
   /**
@@ -42,6 +64,13 @@ export type Action =
   | "demoMail.read"
   | "notification.read"
   | "notification.update"
+  | "case.report"
+  | "case.list"
+  | "case.read"
+  | "case.command"
+  | "case.attach"
+  | "case.export"
+  | "case.ownReports"
   | "plan.read"
   | "plan.manage"
   | "plan.overview"
@@ -141,6 +170,46 @@ const rules: Record<Action, Rule> = {
   // the caller, so another person's notification is never found.
   "notification.read": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
   "notification.update": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
+  // Duty-to-act cases: every case-level decision is the pure case-access rules'
+  // (src/core/cases/case-access.ts): need-to-know, and leadership cases shut to the school's
+  // leadership. A system administrator gets nothing here: running the server is no need.
+  "case.report": (a, r) => {
+    if (r.type !== "caseReport") return deny("wrong-resource");
+    return fromCase(canReport(a, r.kind, r.schoolId));
+  },
+  // The list routes show only the cases "case.read" allows, row by row.
+  "case.list": (a, r) => {
+    if (r.type === "owner")
+      return ownerRolesAt(a, r.ownerId).size > 0 ? ALLOW : deny("not-at-owner");
+    if (r.type !== "school") return deny("wrong-resource");
+    const roles = schoolRolesAt(a, r.schoolId);
+    if (STAFF_ROLES.some((role) => roles.has(role))) return ALLOW;
+    return ownerRolesAt(a, r.ownerId).size > 0 ? ALLOW : deny("role-not-allowed");
+  },
+  "case.read": (a, r) => {
+    if (r.type !== "case") return deny("wrong-resource");
+    const v = caseVisibility(a, r.view);
+    return v.level === "full" ? ALLOW : deny(v.reason);
+  },
+  "case.command": (a, r) => {
+    if (r.type !== "case" || r.command === undefined) return deny("wrong-resource");
+    return fromCase(canPerform(a, r.command, r.view));
+  },
+  // Documents go where notes go: the leads and the named team, while the case is open.
+  "case.attach": (a, r) => {
+    if (r.type !== "case") return deny("wrong-resource");
+    if (r.closed) return deny("closed");
+    return fromCase(canPerform(a, "addInvestigationNote", r.view));
+  },
+  // The case file for Statsforvalteren or the family: those who answer for the case.
+  "case.export": (a, r) => {
+    if (r.type !== "case") return deny("wrong-resource");
+    const v = caseVisibility(a, r.view);
+    if (v.level !== "full") return deny(v.reason);
+    return ["lead", "owner", "ownerEscalated"].includes(v.reason) ? ALLOW : deny("leadsOnly");
+  },
+  // A person's own reports (receipts only): the routes scope every lookup to the caller.
+  "case.ownReports": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
   // The action plan (handlingsplan, §12-3). Staff read it and its year wheel; the principal
   // and the deputy edit, publish and evaluate it; the leadership follows the progress.
   "plan.read": (a, r) => atSchool(a, r, STAFF_ROLES, true),
@@ -171,6 +240,10 @@ const rules: Record<Action, Rule> = {
     return staff ? ALLOW : deny("not-staff");
   },
 };
+
+function fromCase(d: { allow: true } | { allow: false; reason: string }): Decision {
+  return d.allow ? ALLOW : deny(d.reason);
+}
 
 export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {
   if (!actor) return deny("not-authenticated");

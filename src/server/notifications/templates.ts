@@ -25,6 +25,46 @@ const nb = {
       subject: "En oppgave venter i Trygg",
       text: "Du har en oppgave i handlingsplanen som snart skal gjøres.",
     },
+    "case.alertEscalated": {
+      subject: "En sak venter på deg i Trygg",
+      text: "En melding er ikke bekreftet mottatt i tide og er sendt videre til deg. Se på saken i Trygg.",
+    },
+    "case.reportAcknowledged": {
+      subject: "Meldingen din er mottatt",
+      text: "Skolen har bekreftet at meldingen din er mottatt.",
+    },
+    "case.markedSerious": {
+      subject: "En alvorlig sak i Trygg",
+      text: "En skole har bedt skoleeier om å følge en sak. Se på saken i Trygg.",
+    },
+    "case.staffViolationNotice": {
+      subject: "Varsel etter § 12-5 i Trygg",
+      text: "En skole har varslet skoleeier om en sak etter opplæringslova § 12-5. Se på saken i Trygg.",
+    },
+    "case.ownerDecisionNeeded": {
+      subject: "En sak må avgjøres i dag",
+      text: "En sak i Trygg krever at du avgjør i dag om skoleeier skal varsles.",
+    },
+    "case.leadershipCaseHandedOver": {
+      subject: "En sak er overført til skoleeier",
+      text: "En sak i Trygg skal nå følges opp av skoleeier. Se på saken i Trygg.",
+    },
+    "case.handedToSchool": {
+      subject: "En sak er gitt til skolen",
+      text: "Skoleeier har gitt en sak tilbake til skolen. Se på saken i Trygg.",
+    },
+    "case.addedToTeam": {
+      subject: "Du er med i en sak i Trygg",
+      text: "Du er lagt til i saksteamet i en sak i Trygg.",
+    },
+    "case.stepUpcoming": {
+      subject: "En frist nærmer seg i Trygg",
+      text: "En frist i en sak du har ansvar for, nærmer seg. Se på saken i Trygg.",
+    },
+    "case.stepOverdue": {
+      subject: "En frist er passert i Trygg",
+      text: "En frist i en sak du har ansvar for, er passert. Se på saken i Trygg.",
+    },
     "generic.somethingToLookAt": {
       subject: "Noe å se på i Trygg",
       text: "Det er noe i Trygg du bør se på.",
@@ -65,6 +105,46 @@ const nn: Catalog = {
       subject: "Ei oppgåve ventar i Trygg",
       text: "Du har ei oppgåve i handlingsplanen som snart skal gjerast.",
     },
+    "case.alertEscalated": {
+      subject: "Ei sak ventar på deg i Trygg",
+      text: "Ei melding er ikkje stadfesta motteken i tide og er send vidare til deg. Sjå på saka i Trygg.",
+    },
+    "case.reportAcknowledged": {
+      subject: "Meldinga di er motteken",
+      text: "Skulen har stadfesta at meldinga di er motteken.",
+    },
+    "case.markedSerious": {
+      subject: "Ei alvorleg sak i Trygg",
+      text: "Ein skule har bede skuleeigar om å følgje ei sak. Sjå på saka i Trygg.",
+    },
+    "case.staffViolationNotice": {
+      subject: "Varsel etter § 12-5 i Trygg",
+      text: "Ein skule har varsla skuleeigar om ei sak etter opplæringslova § 12-5. Sjå på saka i Trygg.",
+    },
+    "case.ownerDecisionNeeded": {
+      subject: "Ei sak må avgjerast i dag",
+      text: "Ei sak i Trygg krev at du avgjer i dag om skuleeigar skal varslast.",
+    },
+    "case.leadershipCaseHandedOver": {
+      subject: "Ei sak er overført til skuleeigar",
+      text: "Ei sak i Trygg skal no følgjast opp av skuleeigar. Sjå på saka i Trygg.",
+    },
+    "case.handedToSchool": {
+      subject: "Ei sak er gjeven til skulen",
+      text: "Skuleeigar har gjeve ei sak tilbake til skulen. Sjå på saka i Trygg.",
+    },
+    "case.addedToTeam": {
+      subject: "Du er med i ei sak i Trygg",
+      text: "Du er lagd til i saksteamet i ei sak i Trygg.",
+    },
+    "case.stepUpcoming": {
+      subject: "Ein frist nærmar seg i Trygg",
+      text: "Ein frist i ei sak du har ansvar for, nærmar seg. Sjå på saka i Trygg.",
+    },
+    "case.stepOverdue": {
+      subject: "Ein frist er passert i Trygg",
+      text: "Ein frist i ei sak du har ansvar for, er passert. Sjå på saka i Trygg.",
+    },
     "generic.somethingToLookAt": {
       subject: "Noko å sjå på i Trygg",
       text: "Det er noko i Trygg du bør sjå på.",
@@ -90,6 +170,46 @@ const en: Catalog = {
     "plan.taskDue": {
       subject: "A task is waiting in Trygg",
       text: "You have a task in the action plan that is due soon.",
+    },
+    "case.alertEscalated": {
+      subject: "A case is waiting for you in Trygg",
+      text: "A report was not acknowledged in time and has been passed on to you. Look at the case in Trygg.",
+    },
+    "case.reportAcknowledged": {
+      subject: "Your report has been received",
+      text: "The school has acknowledged that your report was received.",
+    },
+    "case.markedSerious": {
+      subject: "A serious case in Trygg",
+      text: "A school has asked the school owner to follow a case. Look at the case in Trygg.",
+    },
+    "case.staffViolationNotice": {
+      subject: "Notice under § 12-5 in Trygg",
+      text: "A school has notified the school owner of a case under the Education Act § 12-5. Look at the case in Trygg.",
+    },
+    "case.ownerDecisionNeeded": {
+      subject: "A case needs a decision today",
+      text: "A case in Trygg needs you to decide today whether to notify the school owner.",
+    },
+    "case.leadershipCaseHandedOver": {
+      subject: "A case has gone to the school owner",
+      text: "A case in Trygg is now the school owner's to follow up. Look at the case in Trygg.",
+    },
+    "case.handedToSchool": {
+      subject: "A case has been given to the school",
+      text: "The school owner has handed a case back to the school. Look at the case in Trygg.",
+    },
+    "case.addedToTeam": {
+      subject: "You are on a case in Trygg",
+      text: "You have been added to the case team of a case in Trygg.",
+    },
+    "case.stepUpcoming": {
+      subject: "A deadline is coming up in Trygg",
+      text: "A deadline in a case you are responsible for is coming up. Look at the case in Trygg.",
+    },
+    "case.stepOverdue": {
+      subject: "A deadline has passed in Trygg",
+      text: "A deadline in a case you are responsible for has passed. Look at the case in Trygg.",
     },
     "generic.somethingToLookAt": {
       subject: "Something to look at in Trygg",

@@ -206,6 +206,100 @@ export interface NotificationPreferenceTable {
   updated_at: TimestampWithDefault;
 }
 
+export interface SchoolCaseTable {
+  id: string;
+  school_id: string;
+  owner_id: string;
+  kind: string;
+  status: string;
+  version: number;
+  reported_at: Timestamp;
+  learned_on: DateOnly;
+  plan_due_on: DateOnly;
+  acknowledged_at: Timestamp | null;
+  alert_level: Generated<number>;
+  alert_next_at: Timestamp | null;
+  owner_involved: Generated<boolean>;
+  serious: Generated<boolean>;
+  next_step_kind: string | null;
+  next_step_due_on: DateOnly | null;
+  next_step_owner: Json<Record<string, unknown>> | null;
+  closed_at: Timestamp | null;
+  state: Json<unknown>;
+  created_at: TimestampWithDefault;
+  updated_at: TimestampWithDefault;
+}
+
+export interface CaseReportTable {
+  id: string;
+  case_id: string;
+  first_case_id: string;
+  school_id: string;
+  kind: string;
+  reporter_id: string | null;
+  reporter_capacity: "staff" | "pupil" | "guardian" | null;
+  receipt_code_hash: string | null;
+  details: Json<Record<string, unknown>>;
+  reported_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface CaseEventTable {
+  seq: Generated<string>;
+  case_id: string;
+  type: string;
+  at: Timestamp;
+  actor_id: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface CasePlanRevisionTable {
+  case_id: string;
+  revision: number;
+  saved_at: Timestamp;
+  saved_by: string;
+  plan: Json<unknown>;
+}
+
+export interface CaseMemberTable {
+  case_id: string;
+  person_id: string;
+  added_at: Timestamp;
+  added_by: string;
+  removed_at: Timestamp | null;
+}
+
+export interface CaseAttachmentTable {
+  id: string;
+  case_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: Timestamp;
+  uploaded_by: string;
+}
+
+export interface CaseKeepApartTable {
+  case_id: string;
+  school_id: string;
+  pupil_a: string;
+  pupil_b: string;
+  ends_on: DateOnly | null;
+}
+
+export interface CaseReminderTable {
+  case_id: string;
+  step: string;
+  ref: Generated<string>;
+  phase: "upcoming" | "overdue";
+  due_on: DateOnly;
+  owner: Json<Record<string, unknown>>;
+  template: string;
+  sent_at: Timestamp | null;
+}
+
 export interface ActionPlanTable {
   id: Generated<string>;
   school_id: string;
@@ -334,6 +428,14 @@ export interface Database {
   import_run: ImportRunTable;
   app_meta: AppMetaTable;
   notification_preference: NotificationPreferenceTable;
+  school_case: SchoolCaseTable;
+  case_report: CaseReportTable;
+  case_event: CaseEventTable;
+  case_plan_revision: CasePlanRevisionTable;
+  case_member: CaseMemberTable;
+  case_attachment: CaseAttachmentTable;
+  case_keep_apart: CaseKeepApartTable;
+  case_reminder: CaseReminderTable;
   action_plan: ActionPlanTable;
   plan_occurrence: PlanOccurrenceTable;
   plan_task: PlanTaskTable;

@@ -1,0 +1,277 @@
+// Duty-to-act case routes. Thin: parse, let the policy decide (each route names its action
+// and the case or school it acts on), call the use case, present. There is no DELETE route:
+// cases are kept for ever.
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { CaseCommandType } from "../../core/cases/commands.ts";
+import type { FeatureRoutes } from "../platform/http/app.ts";
+import { ownerFromParam, schoolFromParam, self } from "../platform/http/resources.ts";
+import { actorIdOf, schoolOf } from "../schools/audit-read.ts";
+import { parseInput } from "../schools/input.ts";
+import { acknowledgeCase } from "./acknowledge.ts";
+import { addNote, noteInput } from "./add-note.ts";
+import { addPupil, addPupilInput } from "./add-pupil.ts";
+import type { CommandRequest } from "./apply.ts";
+import { closeCase, closeInput } from "./close.ts";
+import type { CaseDeps } from "./effects.ts";
+import { evaluationInput, recordEvaluation } from "./evaluate.ts";
+import { joinInput, joinReport } from "./join-report.ts";
+import { listCases } from "./list-cases.ts";
+import { markSerious, seriousInput } from "./mark-serious.ts";
+import { myReports } from "./my-reports.ts";
+import { ownerDecisionInput, recordOwnerDecision } from "./owner-decision.ts";
+import { readCase } from "./read-case.ts";
+import { reclassify, reclassifyInput } from "./reclassify.ts";
+import { bestInterestInput, recordBestInterest } from "./record-best-interest.ts";
+import {
+  communicatedInput,
+  recordPlanCommunicated,
+  recordPlanResponse,
+  responseInput,
+} from "./record-communication.ts";
+import { carriedOutInput, recordMeasureCarriedOut } from "./record-measure.ts";
+import { pupilViewInput, recordPupilView } from "./record-pupil-view.ts";
+import { fileReport, reportInput } from "./report.ts";
+import { reportContext } from "./report-context.ts";
+import { caseFromParam, caseIdOf, reportAtSchool } from "./resources.ts";
+import { planInput, savePlan } from "./save-plan.ts";
+import { addTeamMember, memberInput, removeTeamMember } from "./team.ts";
+
+const listQuery = z.object({ status: z.enum(["open", "closed"]).default("open") });
+const memberParams = z.object({ caseId: z.uuid(), personId: z.uuid() });
+const measureParams = z.object({ caseId: z.uuid(), measureId: z.string().min(1).max(100) });
+
+export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }) => {
+  const db = database.db;
+  const deps: CaseDeps = { db, clock, config, kick };
+
+  const request = (req: FastifyRequest): CommandRequest => {
+    if (!req.actor) throw new Error("route reached without an actor");
+    return { actor: req.actor, caseId: caseIdOf(req), requestId: req.id, lang: req.lang };
+  };
+  const command = (c: CaseCommandType) => ({
+    config: { access: { action: "case.command" as const, resource: caseFromParam(db, c) } },
+  });
+  /** Every command answers with the case as the reader now sees it. */
+  const present = (req: FastifyRequest) =>
+    readCase(db, req.actor as NonNullable<FastifyRequest["actor"]>, caseIdOf(req), {
+      now: clock(),
+      requestId: req.id,
+    });
+
+  // --- reporting -------------------------------------------------------------------------
+
+  app.get(
+    "/api/schools/:schoolId/cases/report-context",
+    { config: { access: { action: "case.report", resource: reportAtSchool(db) } } },
+    async (req) => {
+      const r = req.resource;
+      if (r?.type !== "caseReport") throw new Error("no report resource");
+      return reportContext(db, req.actor as NonNullable<FastifyRequest["actor"]>, r.schoolId);
+    },
+  );
+
+  app.post(
+    "/api/schools/:schoolId/cases",
+    { config: { access: { action: "case.report", resource: reportAtSchool(db) } } },
+    async (req, reply) => {
+      const r = req.resource;
+      if (r?.type !== "caseReport") throw new Error("no report resource");
+      const input = parseInput(reportInput, req.body, req.lang);
+      const receipt = await fileReport(
+        deps,
+        {
+          actor: req.actor as NonNullable<FastifyRequest["actor"]>,
+          schoolId: r.schoolId,
+          ownerId: r.ownerId,
+          requestId: req.id,
+          lang: req.lang,
+        },
+        input,
+      );
+      return reply.status(201).send(receipt);
+    },
+  );
+
+  app.get(
+    "/api/cases/mine",
+    { config: { access: { action: "case.ownReports", resource: self } } },
+    async (req) => myReports(db, actorIdOf(req)),
+  );
+
+  // --- lists -----------------------------------------------------------------------------
+
+  app.get(
+    "/api/schools/:schoolId/cases",
+    { config: { access: { action: "case.list", resource: schoolFromParam(db) } } },
+    async (req) => {
+      const q = parseInput(listQuery, req.query, req.lang);
+      return listCases(
+        db,
+        req.actor as NonNullable<FastifyRequest["actor"]>,
+        { schoolId: schoolOf(req).schoolId },
+        {
+          closed: q.status === "closed",
+          now: clock(),
+          requestId: req.id,
+        },
+      );
+    },
+  );
+
+  app.get(
+    "/api/owners/:ownerId/cases",
+    { config: { access: { action: "case.list", resource: ownerFromParam(db) } } },
+    async (req) => {
+      const q = parseInput(listQuery, req.query, req.lang);
+      const r = req.resource;
+      if (r?.type !== "owner") throw new Error("no owner resource");
+      return listCases(
+        db,
+        req.actor as NonNullable<FastifyRequest["actor"]>,
+        { ownerId: r.ownerId },
+        {
+          closed: q.status === "closed",
+          now: clock(),
+          requestId: req.id,
+        },
+      );
+    },
+  );
+
+  // --- one case --------------------------------------------------------------------------
+
+  app.get(
+    "/api/cases/:caseId",
+    { config: { access: { action: "case.read", resource: caseFromParam(db) } } },
+    async (req) => present(req),
+  );
+
+  app.post("/api/cases/:caseId/acknowledge", command("acknowledge"), async (req) => {
+    await acknowledgeCase(deps, request(req));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/notes", command("addInvestigationNote"), async (req) => {
+    await addNote(deps, request(req), parseInput(noteInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/pupil-views", command("recordPupilView"), async (req) => {
+    await recordPupilView(deps, request(req), parseInput(pupilViewInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/best-interest", command("recordBestInterest"), async (req) => {
+    await recordBestInterest(deps, request(req), parseInput(bestInterestInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/pupils", command("addPupil"), async (req) => {
+    await addPupil(deps, request(req), parseInput(addPupilInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/plan", command("savePlan"), async (req) => {
+    await savePlan(deps, request(req), parseInput(planInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post(
+    "/api/cases/:caseId/plan/communicated",
+    command("recordPlanCommunicated"),
+    async (req) => {
+      await recordPlanCommunicated(
+        deps,
+        request(req),
+        parseInput(communicatedInput, req.body, req.lang),
+      );
+      return present(req);
+    },
+  );
+
+  app.post("/api/cases/:caseId/plan/responses", command("recordPlanResponse"), async (req) => {
+    await recordPlanResponse(deps, request(req), parseInput(responseInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post(
+    "/api/cases/:caseId/measures/:measureId/carried-out",
+    command("recordMeasureCarriedOut"),
+    async (req) => {
+      const { measureId } = parseInput(measureParams, req.params, req.lang);
+      await recordMeasureCarriedOut(
+        deps,
+        request(req),
+        measureId,
+        parseInput(carriedOutInput, req.body, req.lang),
+      );
+      return present(req);
+    },
+  );
+
+  app.post("/api/cases/:caseId/evaluations", command("recordEvaluation"), async (req) => {
+    await recordEvaluation(deps, request(req), parseInput(evaluationInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/serious", command("markSerious"), async (req) => {
+    await markSerious(deps, request(req), parseInput(seriousInput, req.body, req.lang));
+    return present(req);
+  });
+
+  // The two §12-5 decisions differ in who may make them (only the principal may judge a
+  // report unfounded), so the resource names the command the body asks for.
+  app.post(
+    "/api/cases/:caseId/owner-decision",
+    {
+      config: {
+        access: {
+          action: "case.command",
+          resource: (req: FastifyRequest) =>
+            caseFromParam(
+              db,
+              (req.body as { decision?: unknown } | undefined)?.decision === "obviouslyUnfounded"
+                ? "recordObviouslyUnfounded"
+                : "notifyOwner",
+            )(req),
+        },
+      },
+    },
+    async (req) => {
+      await recordOwnerDecision(
+        deps,
+        request(req),
+        parseInput(ownerDecisionInput, req.body, req.lang),
+      );
+      return present(req);
+    },
+  );
+
+  app.post("/api/cases/:caseId/team", command("addTeamMember"), async (req) => {
+    await addTeamMember(deps, request(req), parseInput(memberInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/team/:personId/remove", command("removeTeamMember"), async (req) => {
+    const { personId } = parseInput(memberParams, req.params, req.lang);
+    await removeTeamMember(deps, request(req), personId);
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/join", command("joinInto"), async (req) => {
+    const input = parseInput(joinInput, req.body, req.lang);
+    const target = await joinReport(deps, request(req), input);
+    return { caseId: target.id };
+  });
+
+  app.post("/api/cases/:caseId/reclassify", command("reclassify"), async (req) => {
+    await reclassify(deps, request(req), parseInput(reclassifyInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/close", command("close"), async (req) => {
+    await closeCase(deps, request(req), parseInput(closeInput, req.body, req.lang));
+    return present(req);
+  });
+};
