@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: [
             "src/core/**/*.test.ts",
             "src/i18n/**/*.test.ts",
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: "db",
+          sequence: { groupOrder: 1 },
           include: ["src/server/**/*.test.ts", "src/cli/**/*.test.ts", "test/api/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/fail-on-console-error.ts"],

@@ -13,7 +13,13 @@ beforeAll(async () => {
   await t.database.db.transaction().execute((tx) =>
     appendAudit(
       tx,
-      { at: t.now.value, actorId: null, action: "test.visible", resourceType: "test", schoolId: schools.big.id },
+      {
+        at: t.now.value,
+        actorId: null,
+        action: "test.visible",
+        resourceType: "test",
+        schoolId: schools.big.id,
+      },
       {
         at: t.now.value,
         actorId: null,
@@ -34,19 +40,32 @@ describe("audit chain", () => {
   });
 
   it("refuses updates and deletes (append-only)", async () => {
-    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);
   });
 
   it("a rolled-back change leaves no audit row", async () => {
-    const before = await t.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
     await expect(
       t.database.db.transaction().execute(async (tx) => {
-        await appendAudit(tx, { at: t.now.value, actorId: null, action: "test.rollback", resourceType: "test" });
+        await appendAudit(tx, {
+          at: t.now.value,
+          actorId: null,
+          action: "test.rollback",
+          resourceType: "test",
+        });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    const after = await t.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -57,13 +76,17 @@ describe("audit chain", () => {
       .where("action", "=", "test.visible")
       .executeTakeFirstOrThrow();
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(t.database.db);
-    await sql`UPDATE audit_log SET action = 'test.forged' WHERE seq = ${victim.seq}::bigint`.execute(t.database.db);
+    await sql`UPDATE audit_log SET action = 'test.forged' WHERE seq = ${victim.seq}::bigint`.execute(
+      t.database.db,
+    );
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(t.database.db);
     const result = await verifyAuditChain(t.database.db);
     expect(result).toEqual({ ok: false, seq: victim.seq, problem: "content-changed" });
     // Put it back so later tests see an intact chain.
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(t.database.db);
-    await sql`UPDATE audit_log SET action = 'test.visible' WHERE seq = ${victim.seq}::bigint`.execute(t.database.db);
+    await sql`UPDATE audit_log SET action = 'test.visible' WHERE seq = ${victim.seq}::bigint`.execute(
+      t.database.db,
+    );
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(t.database.db);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
@@ -71,7 +94,9 @@ describe("audit chain", () => {
 
 describe("GET /api/schools/:schoolId/audit", () => {
   it("shows the principal the school's entries, never restricted ones", async () => {
-    const c = await t.as(await personWithRole(t.database.db, "principal", { schoolId: schools.big.id }));
+    const c = await t.as(
+      await personWithRole(t.database.db, "principal", { schoolId: schools.big.id }),
+    );
     const res = await c.get(`/api/schools/${schools.big.id}/audit?limit=500`);
     expect(res.statusCode).toBe(200);
     const actions = res.json().entries.map((e: { action: string }) => e.action);
@@ -87,13 +112,19 @@ describe("GET /api/schools/:schoolId/audit", () => {
   });
 
   it("denies the principal of the other school", async () => {
-    const c = await t.as(await personWithRole(t.database.db, "principal", { schoolId: schools.small.id }));
+    const c = await t.as(
+      await personWithRole(t.database.db, "principal", { schoolId: schools.small.id }),
+    );
     expect((await c.get(`/api/schools/${schools.big.id}/audit`)).statusCode).toBe(403);
   });
 
   it("answers 404 for a school that does not exist", async () => {
-    const c = await t.as(await personWithRole(t.database.db, "principal", { schoolId: schools.big.id }));
-    expect((await c.get("/api/schools/00000000-0000-4000-8000-000000000000/audit")).statusCode).toBe(404);
+    const c = await t.as(
+      await personWithRole(t.database.db, "principal", { schoolId: schools.big.id }),
+    );
+    expect(
+      (await c.get("/api/schools/00000000-0000-4000-8000-000000000000/audit")).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -107,7 +138,9 @@ describe("GET /api/owners/:ownerId/audit", () => {
   });
 
   it("denies a principal", async () => {
-    const c = await t.as(await personWithRole(t.database.db, "principal", { schoolId: schools.big.id }));
+    const c = await t.as(
+      await personWithRole(t.database.db, "principal", { schoolId: schools.big.id }),
+    );
     expect((await c.get(`/api/owners/${schools.big.ownerId}/audit`)).statusCode).toBe(403);
   });
 });

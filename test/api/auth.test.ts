@@ -13,7 +13,11 @@ beforeAll(async () => {
   principal = await personWithRole(t.database.db, "principal");
   await t.database.db
     .insertInto("local_account")
-    .values({ person_id: principal, username: "rektor", password_hash: await hashPassword("correct horse battery") })
+    .values({
+      person_id: principal,
+      username: "rektor",
+      password_hash: await hashPassword("correct horse battery"),
+    })
     .execute();
 });
 afterAll(() => t.close());
@@ -42,9 +46,15 @@ describe("GET /api/session", () => {
 
 describe("local login", () => {
   it("refuses a wrong password with a translated message and no cookie", async () => {
-    const res = await t.anonymous.post("/api/auth/login", { username: "rektor", password: "wrong" });
+    const res = await t.anonymous.post("/api/auth/login", {
+      username: "rektor",
+      password: "wrong",
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: "auth.invalidCredentials", message: "Feil brukernavn eller passord." });
+    expect(res.json()).toMatchObject({
+      code: "auth.invalidCredentials",
+      message: "Feil brukernavn eller passord.",
+    });
     expect(cookieFrom(res)).toBeUndefined();
   });
 
@@ -62,11 +72,19 @@ describe("local login", () => {
     const res = await t.anonymous.post("/api/auth/login", { username: "" });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe("validation.failed");
-    expect(res.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(["password", "username"]);
+    expect(
+      res
+        .json()
+        .fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(["password", "username"]);
   });
 
   it("logs in with the right password and sets an httpOnly SameSite cookie", async () => {
-    const res = await t.anonymous.post("/api/auth/login", { username: "Rektor", password: "correct horse battery" });
+    const res = await t.anonymous.post("/api/auth/login", {
+      username: "Rektor",
+      password: "correct horse battery",
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(cookie?.httpOnly).toBe(true);
@@ -77,14 +95,22 @@ describe("local login", () => {
     const c = await t.as(principal);
     const setup = (await c.post("/api/account/totp/setup")).json();
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.secret) });
-    const enable = await c.post("/api/account/totp/enable", { code: totp.generate({ timestamp: t.now.value.getTime() }) });
+    const enable = await c.post("/api/account/totp/enable", {
+      code: totp.generate({ timestamp: t.now.value.getTime() }),
+    });
     expect(enable.statusCode).toBe(200);
 
-    const step1 = await t.anonymous.post("/api/auth/login", { username: "rektor", password: "correct horse battery" });
+    const step1 = await t.anonymous.post("/api/auth/login", {
+      username: "rektor",
+      password: "correct horse battery",
+    });
     expect(step1.json()).toMatchObject({ totpRequired: true });
     expect(cookieFrom(step1)).toBeUndefined();
 
-    const bad = await t.anonymous.post("/api/auth/totp", { flowId: step1.json().flowId, code: "000000" });
+    const bad = await t.anonymous.post("/api/auth/totp", {
+      flowId: step1.json().flowId,
+      code: "000000",
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().code).toBe("auth.totpInvalid");
 
@@ -100,7 +126,11 @@ describe("local login", () => {
     const pupil = await personWithRole(t.database.db, "pupil");
     await t.database.db
       .insertInto("local_account")
-      .values({ person_id: pupil, username: "elev1", password_hash: await hashPassword("another long password") })
+      .values({
+        person_id: pupil,
+        username: "elev1",
+        password_hash: await hashPassword("another long password"),
+      })
       .execute();
     // From another address than the tests above, so the per-address rate limit does not answer first.
     const login = (password: string) =>
@@ -120,13 +150,21 @@ describe("local login", () => {
 describe("CSRF", () => {
   it("refuses a state-changing request without the session's token", async () => {
     const c = await t.as(principal);
-    const res = await c.request({ method: "POST", url: "/api/auth/logout-all", headers: { "x-csrf-token": "forged" } });
+    const res = await c.request({
+      method: "POST",
+      url: "/api/auth/logout-all",
+      headers: { "x-csrf-token": "forged" },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe("csrf.invalid");
   });
 
   it("refuses an anonymous POST without the header", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "a", password: "b" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "a", password: "b" },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe("csrf.invalid");
   });

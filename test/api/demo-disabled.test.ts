@@ -24,10 +24,12 @@ describe("demo mode is off in production", () => {
   });
 
   it("refuses TRYGG_DEMO=true together with DATABASE_URL or production", () => {
-    expect(() => loadConfig({ TRYGG_DEMO: "true", DATABASE_URL: "postgres://x@127.0.0.1/db" })).toThrow(ConfigError);
-    expect(() => loadConfig({ TRYGG_DEMO: "true", NODE_ENV: "production", TRYGG_SECRET: "y".repeat(40) })).toThrow(
-      /demo mode is not allowed/,
-    );
+    expect(() =>
+      loadConfig({ TRYGG_DEMO: "true", DATABASE_URL: "postgres://x@127.0.0.1/db" }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ TRYGG_DEMO: "true", NODE_ENV: "production", TRYGG_SECRET: "y".repeat(40) }),
+    ).toThrow(/demo mode is not allowed/);
     expect(loadConfig({ DATABASE_URL: "postgres://x@127.0.0.1/db" }).demo).toBe(false);
   });
 });

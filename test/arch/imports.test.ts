@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const specs: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+  )) {
     const spec = m[1] ?? m[2];
     if (spec) specs.push(spec);
   }
@@ -32,7 +34,15 @@ function resolvedTopFolder(file: string, spec: string): string | null {
   return rel.startsWith("..") ? "outside-src" : (rel.split(path.sep)[0] ?? null);
 }
 
-const FORBIDDEN_IN_CORE = ["fastify", "kysely", "pg", "@electric-sql/pglite", "react", "pg-boss", "nodemailer"];
+const FORBIDDEN_IN_CORE = [
+  "fastify",
+  "kysely",
+  "pg",
+  "@electric-sql/pglite",
+  "react",
+  "pg-boss",
+  "nodemailer",
+];
 
 describe("architecture: import direction", () => {
   it("src/core imports only src/core and no framework", () => {

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AuditContent, type ChainedEntry, canonicalJson, checkChain, entryHash, GENESIS_HASH } from "./chain.ts";
+import {
+  type AuditContent,
+  type ChainedEntry,
+  canonicalJson,
+  checkChain,
+  entryHash,
+  GENESIS_HASH,
+} from "./chain.ts";
 
 const content = (i: number, detail: Record<string, unknown> = {}): AuditContent => ({
   at: new Date(Date.UTC(2026, 10, 26, 9, 0, i)).toISOString(),
@@ -54,16 +61,21 @@ describe("checkChain", () => {
 
   it("any single-field tampering anywhere is detected (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.nat(), fc.string({ minLength: 1 }), (n, pick, junk) => {
-        const entries = chain(Array.from({ length: n }, (_, i) => content(i, { n: i })));
-        const idx = pick % n;
-        const victim = entries[idx];
-        if (!victim) return;
-        victim.content = { ...victim.content, detail: { n: idx, junk } };
-        const result = checkChain(entries);
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.seq).toBe(String(idx + 1));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.nat(),
+        fc.string({ minLength: 1 }),
+        (n, pick, junk) => {
+          const entries = chain(Array.from({ length: n }, (_, i) => content(i, { n: i })));
+          const idx = pick % n;
+          const victim = entries[idx];
+          if (!victim) return;
+          victim.content = { ...victim.content, detail: { n: idx, junk } };
+          const result = checkChain(entries);
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.seq).toBe(String(idx + 1));
+        },
+      ),
     );
   });
 });

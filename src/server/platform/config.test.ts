@@ -12,7 +12,10 @@ describe("loadConfig", () => {
 
   it("uses PostgreSQL when DATABASE_URL is set, and demo is off", () => {
     const c = loadConfig({ DATABASE_URL: "postgres://trygg@db.internal:5432/trygg" });
-    expect(c.database).toEqual({ engine: "postgres", url: "postgres://trygg@db.internal:5432/trygg" });
+    expect(c.database).toEqual({
+      engine: "postgres",
+      url: "postgres://trygg@db.internal:5432/trygg",
+    });
     expect(c.demo).toBe(false);
   });
 

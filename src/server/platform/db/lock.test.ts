@@ -36,7 +36,9 @@ describe("data directory lock", () => {
         timeout: 60_000,
       });
       expect(res.status).toBe(1);
-      expect(res.stderr).toMatch(/Another Trygg process \(pid \d+\) is already using the data directory/);
+      expect(res.stderr).toMatch(
+        /Another Trygg process \(pid \d+\) is already using the data directory/,
+      );
     } finally {
       held.release();
     }
