@@ -37,6 +37,8 @@ export interface GroupsBenchRow {
   readonly maxMeetings: number;
   readonly hardViolations: number;
   readonly seconds: number;
+  /** CPU seconds of this process (user + system): robust when the machine is shared. */
+  readonly cpuSeconds: number;
   readonly knownBest: string;
   readonly peerRepeats: string;
   readonly peerSeconds: string;
@@ -81,12 +83,16 @@ export async function benchCases(): Promise<GroupsBenchRow[]> {
     const repeats: number[] = [];
     const maxMeetings: number[] = [];
     const seconds: number[] = [];
+    const cpuSeconds: number[] = [];
     let hard = 0;
     for (const seed of SEEDS) {
       const input = toInput(c, seed);
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const result = solveGroups(input);
+      const cpu = process.cpuUsage(cpuStarted);
       seconds.push((performance.now() - started) / 1000);
+      cpuSeconds.push((cpu.user + cpu.system) / 1e6);
       if (!result.ok) {
         hard++;
         continue;
@@ -102,6 +108,7 @@ export async function benchCases(): Promise<GroupsBenchRow[]> {
       maxMeetings: maxMeetings.length > 0 ? median(maxMeetings) : Number.NaN,
       hardViolations: hard,
       seconds: median(seconds),
+      cpuSeconds: median(cpuSeconds),
       knownBest: String(c.theory?.bestRepeats ?? "?").replace(/:.*/, ""),
       peerRepeats: String(c.peer?.totalRepeats ?? "?"),
       peerSeconds: String(c.peer?.seconds ?? "?"),
@@ -117,6 +124,7 @@ export function formatTable(rows: readonly GroupsBenchRow[]): string {
     "max meet",
     "hard viol.",
     "seconds (median)",
+    "cpu s",
     "known best",
     "peer repeats",
     "peer s",
@@ -127,6 +135,7 @@ export function formatTable(rows: readonly GroupsBenchRow[]): string {
     String(r.maxMeetings),
     String(r.hardViolations),
     r.seconds.toFixed(2),
+    r.cpuSeconds.toFixed(2),
     r.knownBest,
     r.peerRepeats,
     r.peerSeconds,

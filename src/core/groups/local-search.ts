@@ -298,7 +298,7 @@ export function anneal(
         }
         continue;
       }
-      applyUnitSwap(r, base, ga, gb);
+      applyUnitSwap(base, ga, gb);
       cost += delta;
       if (cost < bestCost - 1e-9) {
         bestCost = cost;
@@ -366,7 +366,7 @@ export function anneal(
     return delta;
   }
 
-  function applyUnitSwap(r: number, roundBase: number, ga: number, gb: number): void {
+  function applyUnitSwap(roundBase: number, ga: number, gb: number): void {
     const loA = roundBase + (start[ga] as number);
     const hiA = roundBase + (start[ga + 1] as number);
     const loB = roundBase + (start[gb] as number);
