@@ -67,5 +67,8 @@ export function currentLocale(): string {
  * audit action code), falling back to `fallback` when the catalog has no such key.
  */
 export function translateOr(key: string, fallback: string): string {
-  return i18n.exists(key) ? String(i18n.t(key as never)) : fallback;
+  if (!i18n.exists(key)) return fallback;
+  // A key may name a group of texts ("plan" in "plan.task.complete"): that is no text.
+  const value: unknown = i18n.t(key as never, { returnObjects: true } as never);
+  return typeof value === "string" ? value : fallback;
 }
