@@ -8,11 +8,19 @@ import type { FeatureRoutes } from "../platform/http/app.ts";
 import { schoolFromParam } from "../platform/http/resources.ts";
 import { actorIdOf, schoolOf } from "../schools/audit-read.ts";
 import { parseInput } from "../schools/input.ts";
-import type { PlanCommand } from "./context.ts";
+import {
+  completeInput,
+  completeTask,
+  reopenTask,
+  taskFromParam,
+  taskIdOf,
+} from "./complete-task.ts";
+import { type PlanCommand, todayOf } from "./context.ts";
 import { createPlan, createPlanInput } from "./create-plan.ts";
 import { discardDraft } from "./discard-draft.ts";
 import { activityInput, contentInput, editPlan, newActivityInput } from "./edit-plan.ts";
 import { listPlans } from "./list-plans.ts";
+import { myTasks } from "./my-tasks.ts";
 import { presentPlan } from "./present.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { readYearWheel } from "./read-year-wheel.ts";
@@ -147,5 +155,37 @@ export const planRoutes: FeatureRoutes = (app, { database, clock }) => {
 
   app.get("/api/schools/:schoolId/plans/:planId/year-wheel", atSchool("plan.read"), async (req) =>
     readYearWheel(db, schoolOf(req).schoolId, planIdOf(req)),
+  );
+
+  // --- tasks ---------------------------------------------------------------------------
+
+  app.get("/api/schools/:schoolId/plan-tasks/mine", atSchool("plan.read"), async (req) =>
+    myTasks(db, schoolOf(req).schoolId, actorIdOf(req), todayOf(clock())),
+  );
+
+  const taskCommand = (req: FastifyRequest): PlanCommand & { taskId: string } => {
+    const r = req.resource;
+    if (r?.type !== "planTask") throw new Error("route declared no task resource");
+    return {
+      schoolId: r.schoolId,
+      ownerId: r.ownerId,
+      actorId: actorIdOf(req),
+      requestId: req.id,
+      now: clock(),
+      lang: req.lang,
+      taskId: taskIdOf(req),
+    };
+  };
+  const onTask = {
+    config: { access: { action: "plan.task.complete" as const, resource: taskFromParam(db) } },
+  };
+
+  app.post("/api/plan-tasks/:taskId/complete", onTask, async (req) => {
+    const { note } = parseInput(completeInput, req.body, req.lang);
+    return completeTask(db, { ...taskCommand(req), note });
+  });
+
+  app.post("/api/plan-tasks/:taskId/reopen", onTask, async (req) =>
+    reopenTask(db, taskCommand(req)),
   );
 };

@@ -8,6 +8,7 @@
 // instances, so a burst of kicks costs one run, not one each.
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
+import { PLAN_REMINDER_QUEUE, runPlanReminders } from "../plans/reminders.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
@@ -41,6 +42,13 @@ export const jobDefinitions: JobDefinition[] = [
     cron: "* * * * *",
     run: ({ config, database, logger, clock }) =>
       processOutbox({ db: database.db, config, logger, clock }),
+  },
+  // The action plan: tasks for new role holders, and reminders before due dates. Daily at
+  // 05:00 UTC (06:00 or 07:00 in Norway), before the school day.
+  {
+    queue: PLAN_REMINDER_QUEUE,
+    cron: "0 5 * * *",
+    run: ({ config, database, clock }) => runPlanReminders({ db: database.db, clock, config }),
   },
 ];
 
