@@ -54,7 +54,7 @@ describe("solveGroups properties", () => {
         expect(check.quality.totalRepeats).toBe(result.quality.totalRepeats);
         expect(result.quality.totalRepeats).toBeGreaterThanOrEqual(result.repeatsLowerBound);
       }),
-      { numRuns: 120 },
+      { numRuns: 60 },
     );
   });
 
