@@ -6,7 +6,7 @@ import type { Action } from "../../core/access/policy.ts";
 import { notFound } from "../platform/errors.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
 import { schoolFromParam } from "../platform/http/resources.ts";
-import { actorIdOf, schoolOf } from "../schools/audit-read.ts";
+import { actorIdOf, auditRead, schoolOf } from "../schools/audit-read.ts";
 import { parseInput } from "../schools/input.ts";
 import {
   completeInput,
@@ -21,6 +21,7 @@ import { discardDraft } from "./discard-draft.ts";
 import { activityInput, contentInput, editPlan, newActivityInput } from "./edit-plan.ts";
 import { listPlans } from "./list-plans.ts";
 import { myTasks } from "./my-tasks.ts";
+import { readOverview } from "./overview.ts";
 import { presentPlan } from "./present.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { readYearWheel } from "./read-year-wheel.ts";
@@ -155,6 +156,26 @@ export const planRoutes: FeatureRoutes = (app, { database, clock }) => {
 
   app.get("/api/schools/:schoolId/plans/:planId/year-wheel", atSchool("plan.read"), async (req) =>
     readYearWheel(db, schoolOf(req).schoolId, planIdOf(req)),
+  );
+
+  app.get(
+    "/api/schools/:schoolId/plans/:planId/overview",
+    atSchool("plan.overview"),
+    async (req) => {
+      const { schoolId, ownerId } = schoolOf(req);
+      const planId = planIdOf(req);
+      const overview = await readOverview(db, schoolId, planId, todayOf(clock()));
+      // The overdue list names staff members: the read is logged (ids and counts only).
+      await auditRead(db, req, clock(), {
+        action: "plan.overview.read",
+        resourceType: "actionPlan",
+        resourceId: planId,
+        schoolId,
+        ownerId,
+        detail: { overdue: overview.overdue.length },
+      });
+      return overview;
+    },
   );
 
   // --- tasks ---------------------------------------------------------------------------
