@@ -44,6 +44,12 @@ test("principal: home, three languages, audit log, log out", async ({ page }) =>
   await page.reload();
   await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toBeVisible();
 
+  // Reading the list of people is audited: 26 reads fill more than one page of the log.
+  const { activeSchoolId } = await (await page.request.get("/api/session")).json();
+  for (let i = 0; i < 26; i++) {
+    expect((await page.request.get(`/api/schools/${activeSchoolId}/people`)).ok()).toBe(true);
+  }
+
   const nav = await mainNav(page);
   await nav.getByRole("link", { name: "Logg" }).click();
   await expect(page).toHaveURL(/\/audit$/);
@@ -54,8 +60,16 @@ test("principal: home, three languages, audit log, log out", async ({ page }) =>
   });
   await expect(table).toBeVisible();
   await expect(table.getByRole("columnheader", { name: "Tidspunkt" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Sidevelger" })).toBeVisible();
+  const pager = page.getByRole("navigation", { name: "Sidevelger" });
+  await expect(table.getByRole("row")).toHaveCount(26); // the header and 25 entries
+  await expect(table.getByRole("cell", { name: "Personliste åpnet" }).first()).toBeVisible();
+  await expect(table.getByRole("cell", { name: "Deg", exact: true }).first()).toBeVisible();
+  await expect(pager.getByText("Side 1 · Viser hendelse 1–25")).toBeVisible();
   await expectNoA11yViolations(page);
+  await pager.getByRole("button", { name: "Neste side" }).click();
+  await expect(pager.getByText(/^Side 2 · Viser hendelse 26–/)).toBeVisible();
+  await pager.getByRole("button", { name: "Forrige side" }).click();
+  await expect(pager.getByText("Side 1 · Viser hendelse 1–25")).toBeVisible();
 
   await chooseUserMenuItem(page, "Logg ut");
   await expect(page).toHaveURL(/\/login$/);
