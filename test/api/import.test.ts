@@ -1,6 +1,8 @@
 // Import of people and groups through the API: the real OneRoster sample set, the CSV
 // template, all-or-nothing, idempotency, progress and access.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportRunner } from "../../src/server/people/import/run.ts";
+import { createRootLogger } from "../../src/server/platform/logging.ts";
 import {
   generatedSchool,
   importAndWait,
@@ -11,6 +13,7 @@ import {
   waitForRun,
 } from "../fixtures/import/helpers.ts";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.ts";
+import { testEngine } from "../support/engine.ts";
 import { demoSchools, personWithRole } from "../support/people.ts";
 
 let t: TestApp;
@@ -471,6 +474,66 @@ describe("CSV template", () => {
       `import of 5,000 rows (${file.data.length} bytes): first ${first.toFixed(0)} ms, re-import ${second.toFixed(0)} ms`,
     );
   });
+});
+
+describe("progress", () => {
+  it("the in-process progress moves while the transaction runs", async () => {
+    const runner = new ImportRunner({
+      database: t.database,
+      clock: () => t.now.value,
+      logger: createRootLogger("silent"),
+    });
+    const { importId, done } = await runner.start({
+      schoolId: schools.small.id,
+      format: "csv",
+      files: [templateFile(generatedSchool(1500, "prog"))],
+      dryRun: true,
+      partial: false,
+      actorId: null,
+    });
+    const seen: { status: string; processed: number; total: number }[] = [];
+    const timer = setInterval(() => {
+      const p = runner.board.get(importId);
+      if (p) seen.push({ status: p.status, processed: p.processedRows, total: p.totalRows });
+    }, 2);
+    const outcome = await done;
+    clearInterval(timer);
+    expect(outcome.status).toBe("done");
+    expect(
+      seen.some((s) => s.status === "importing" && s.processed > 0 && s.processed < s.total),
+    ).toBe(true);
+    const processed = seen.map((s) => s.processed);
+    expect(processed).toEqual([...processed].sort((a, b) => a - b));
+    expect(runner.board.get(importId)).toBeUndefined();
+  });
+
+  it.runIf(testEngine() === "postgres")(
+    "on PostgreSQL, progress is written outside the transaction for other connections",
+    async () => {
+      const res = await upload(
+        smallPrincipal,
+        schools.small.id,
+        "csv",
+        [templateFile(generatedSchool(1500, "pgprog"))],
+        { dryRun: "true" },
+      );
+      expect(res.statusCode).toBe(202);
+      const { importId } = res.json() as { importId: string };
+      const seen: number[] = [];
+      for (;;) {
+        // A plain query on another pooled connection: not the HTTP route's in-memory map.
+        const row = await db()
+          .selectFrom("import_run")
+          .select(["status", "processed_rows", "total_rows"])
+          .where("id", "=", importId)
+          .executeTakeFirstOrThrow();
+        if (row.status === "importing") seen.push(row.processed_rows);
+        if (row.status === "done" || row.status === "failed") break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(seen.some((n) => n > 0)).toBe(true);
+    },
+  );
 });
 
 describe("upload checks", () => {

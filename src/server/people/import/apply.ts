@@ -125,6 +125,9 @@ export async function applyBatch(
   const progress = async (n: number) => {
     done += n;
     await opts.onProgress?.(done, total);
+    // PGlite answers through microtasks only: without this, timers and I/O (the CLI's
+    // progress line, incoming requests) would wait for the whole transaction.
+    await new Promise((resolve) => setImmediate(resolve));
   };
 
   await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${schoolId}))`.execute(tx);

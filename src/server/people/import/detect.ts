@@ -156,7 +156,10 @@ export function readCsv(file: InputFile): CsvTable {
   table.delimiter = delimiter;
 
   const skipped: { code: string; lines: number }[] = [];
-  const records = parse(decoded.text, {
+  // One kind of line break: csv-parse counts a CRLF inside a quoted cell as two lines, which
+  // would shift every later line number.
+  const text = decoded.text.replace(/\r\n?/g, "\n");
+  const records = parse(text, {
     delimiter,
     info: true,
     relax_quotes: true,
