@@ -12,6 +12,7 @@ import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
 import { home } from "./web/home.ts";
 import { importNs } from "./web/import.ts";
+import { plans } from "./web/plans.ts";
 import { roles } from "./web/roles.ts";
 
 const webNamespaces = {
@@ -23,6 +24,7 @@ const webNamespaces = {
   demo,
   admin,
   import: importNs,
+  plans,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -3,7 +3,8 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Action } from "../../core/access/policy.ts";
-import { notFound } from "../platform/errors.ts";
+import { isLang, type Lang } from "../../i18n/lang.ts";
+import { AppError, notFound } from "../platform/errors.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
 import { schoolFromParam } from "../platform/http/resources.ts";
 import { actorIdOf, auditRead, schoolOf } from "../schools/audit-read.ts";
@@ -22,12 +23,37 @@ import { activityInput, contentInput, editPlan, newActivityInput } from "./edit-
 import { listPlans } from "./list-plans.ts";
 import { myTasks } from "./my-tasks.ts";
 import { readOverview } from "./overview.ts";
+import { renderPlanPdf } from "./pdf.ts";
 import { presentPlan } from "./present.ts";
+import { renderNotFoundHtml, renderPublicPlanHtml } from "./public-html.ts";
+import { findPublicPlan } from "./public-plan.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { readYearWheel } from "./read-year-wheel.ts";
 import { revisePlan } from "./start-revision.ts";
 import { loadPlan } from "./store.ts";
 import { listTemplates } from "./templates.ts";
+
+const publicParams = z.object({ schoolId: z.uuid() });
+const langQuery = z.object({ lang: z.string().optional() });
+
+/** The reader's language: `?lang=` first (a link from the school website), then the browser's. */
+function publicLang(req: FastifyRequest): Lang {
+  const q = langQuery.safeParse(req.query);
+  const wanted = q.success ? q.data.lang : undefined;
+  return isLang(wanted) ? wanted : req.lang;
+}
+
+function publicSchoolId(req: FastifyRequest): string | null {
+  const p = publicParams.safeParse(req.params);
+  return p.success ? p.data.schoolId : null;
+}
+
+/**
+ * The embeddable page and the PDF may be shown inside a school website's iframe: for these
+ * responses only, any site may frame them. They run no script and load nothing else.
+ */
+const EMBEDDABLE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 const planParams = z.object({ schoolId: z.uuid(), planId: z.uuid() });
 const activityParams = planParams.extend({ activityId: z.string().min(1).max(100) });
@@ -209,4 +235,54 @@ export const planRoutes: FeatureRoutes = (app, { database, clock }) => {
   app.post("/api/plan-tasks/:taskId/reopen", onTask, async (req) =>
     reopenTask(db, taskCommand(req)),
   );
+
+  // --- publication (no login) ----------------------------------------------------------
+
+  const publicAccess = { config: { access: { public: true as const } } };
+  const pdfLimit = {
+    config: {
+      access: { public: true as const },
+      rateLimit: { max: 30, timeWindow: "1 minute" },
+    },
+  };
+
+  app.get("/api/public/schools/:schoolId/plan", publicAccess, async (req) => {
+    const schoolId = publicSchoolId(req);
+    const found = schoolId ? await findPublicPlan(db, schoolId, todayOf(clock())) : null;
+    if (!found) throw new AppError(404, "plan.noPublishedPlan");
+    return found;
+  });
+
+  app.get("/public/schools/:schoolId/plan", publicAccess, async (req, reply) => {
+    const lang = publicLang(req);
+    const schoolId = publicSchoolId(req);
+    const found = schoolId ? await findPublicPlan(db, schoolId, todayOf(clock())) : null;
+    reply
+      .header("content-security-policy", EMBEDDABLE_CSP)
+      .header("cross-origin-resource-policy", "cross-origin")
+      .header("cache-control", "public, max-age=300")
+      .removeHeader("x-frame-options")
+      .type("text/html; charset=utf-8");
+    if (!found) return reply.status(404).send(renderNotFoundHtml(lang));
+    return reply.send(renderPublicPlanHtml(found, lang, `/public/schools/${found.school.id}/plan`));
+  });
+
+  app.get("/public/schools/:schoolId/plan.pdf", pdfLimit, async (req, reply) => {
+    const lang = publicLang(req);
+    const schoolId = publicSchoolId(req);
+    const found = schoolId ? await findPublicPlan(db, schoolId, todayOf(clock())) : null;
+    if (!found) throw new AppError(404, "plan.noPublishedPlan");
+    const pdf = await renderPlanPdf(found, lang);
+    return reply
+      .header("content-security-policy", EMBEDDABLE_CSP)
+      .header("cross-origin-resource-policy", "cross-origin")
+      .header("cache-control", "public, max-age=300")
+      .header(
+        "content-disposition",
+        `inline; filename="handlingsplan-${found.plan.schoolYear.replace(/[^0-9]+/g, "-")}.pdf"`,
+      )
+      .removeHeader("x-frame-options")
+      .type("application/pdf")
+      .send(pdf);
+  });
 };
