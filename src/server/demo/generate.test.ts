@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { OWNER_ROLES, SCHOOL_ROLES } from "../../core/access/roles.ts";
 import { addDays, mondayOfIsoWeek, parseIsoDate, weekday } from "../../core/calendar/iso-date.ts";
 import { easterSunday } from "../../core/calendar/norwegian-holidays.ts";
+import { createSchoolYearCalendar } from "../../core/calendar/school-year.ts";
 import {
   DEMO_LOWER_SECONDARY_NAME,
   DEMO_OWNER_NAME,
+  DEMO_SCHOOL_YEAR,
   DEMO_UPPER_SECONDARY_NAME,
   type DemoData,
   generateDemoData,
@@ -87,7 +89,7 @@ describe("generateDemoData: tenancy and calendar", () => {
     for (const year of data.schoolYears) {
       expect(year).toMatchObject({
         label: "2026-2027",
-        starts_on: "2026-08-17",
+        starts_on: "2026-08-13",
         ends_on: "2027-06-18",
       });
       const breaks = data.schoolYearBreaks.filter((b) => b.school_year_id === year.id);
@@ -123,6 +125,26 @@ describe("generateDemoData: tenancy and calendar", () => {
     expect(weekday(parseIsoDate("2026-08-13"))).toBe(4);
     expect(weekday(parseIsoDate("2026-08-14"))).toBe(5);
     expect(weekday(parseIsoDate("2026-08-17"))).toBe(1);
+  });
+
+  it("is a valid school year for the calendar rules", () => {
+    const y = DEMO_SCHOOL_YEAR;
+    const result = createSchoolYearCalendar({
+      startsOn: parseIsoDate(y.startsOn),
+      endsOn: parseIsoDate(y.endsOn),
+      schoolHolidays: y.breaks
+        .filter((b) => b.kind === "holiday")
+        .map((b) => ({
+          kind: "other" as const,
+          from: parseIsoDate(b.startsOn),
+          to: parseIsoDate(b.endsOn),
+          label: b.label,
+        })),
+      planningDays: y.breaks
+        .filter((b) => b.kind === "planningDay")
+        .map((b) => parseIsoDate(b.startsOn)),
+    });
+    expect(result.ok ? [] : result.error).toEqual([]);
   });
 });
 

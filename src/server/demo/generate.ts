@@ -113,7 +113,8 @@ export const DEMO_SOURCE = "demo";
 
 export const DEMO_SCHOOL_YEAR = {
   label: "2026-2027",
-  startsOn: "2026-08-17",
+  // The year starts with the staff's planning days; pupils start on Monday 17 August.
+  startsOn: "2026-08-13",
   endsOn: "2027-06-18",
   breaks: [
     { kind: "planningDay", label: "Planleggingsdag", startsOn: "2026-08-13", endsOn: "2026-08-13" },
