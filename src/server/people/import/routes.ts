@@ -59,9 +59,10 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
   const runner = new ImportRunner(deps);
   await failAbandonedRuns(database, deps.clock());
 
-  const present = (row: RunRow, lang: Lang) => {
+  /** A run without its problem list (the history). */
+  const presentRun = (row: RunRow) => {
     const live = runner.board.get(row.id);
-    const problems = (row.problems as Problem[]).map((p) => presentProblem(p, lang));
+    const problems = row.problems as Problem[];
     return {
       id: row.id,
       format: row.format,
@@ -70,7 +71,6 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
       processedRows: live?.processedRows ?? row.processed_rows,
       errorCount: problems.filter((p) => p.severity === "error").length,
       warningCount: problems.filter((p) => p.severity === "warning").length,
-      problems,
       summary: row.summary,
       startedBy: row.started_by,
       createdAt: new Date(row.created_at).toISOString(),
@@ -168,7 +168,10 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
           .where("school_id", "=", params.data.schoolId)
           .executeTakeFirst();
         if (!row) throw notFound();
-        return present(row, req.lang);
+        return {
+          ...presentRun(row),
+          problems: (row.problems as Problem[]).map((p) => presentProblem(p, req.lang)),
+        };
       },
     );
 
@@ -196,12 +199,7 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
           .limit(50)
           .execute();
         // The history lists runs; the full problem report is one GET away.
-        return {
-          imports: rows.map((r) => {
-            const { problems: _omit, ...rest } = present(r, req.lang);
-            return rest;
-          }),
-        };
+        return { imports: rows.map(presentRun) };
       },
     );
   });
