@@ -7,7 +7,7 @@ import type { Assignment, Problem } from "./problem.ts";
  * A move swaps two pupils (or two equally large sets of together-units) between groups of
  * one round, so group sizes and fixed groups never change and forbidden pairs are checked
  * before a move is taken: every visited state meets all hard constraints. The cost of a pair
- * that met m times is (m-1) repeats plus a small convex term for m >= 3, so that among
+ * that met m times is (m-1) repeats plus a small, steeply convex term for m >= 3, so that among
  * schedules with equal repeats the search prefers ones where no pair meets three times
  * (the lexicographic second criterion), plus a small weight for the soft attribute mix.
  * A swap changes O(k) pair counts, so its cost delta is O(k) and the search runs millions
@@ -35,10 +35,14 @@ const MIX_WEIGHT = 0.1;
 /** How often a move starts from a pupil in conflict, when one is found quickly. */
 const CONFLICT_TRIES = 4;
 
+/**
+ * (m-1) repeats plus a penalty growing by a factor 3 per extra meeting beyond two, so that a
+ * pair meeting five times costs far more than several pairs meeting three times: the sum then
+ * tracks the max-meetings criterion, not just the number of triples.
+ */
 function pairCost(m: number): number {
   if (m <= 1) return 0;
-  const beyond = m - 2;
-  return m - 1 + (TRIPLE_WEIGHT * beyond * (beyond + 1)) / 2;
+  return m - 1 + (TRIPLE_WEIGHT * (3 ** (m - 2) - 1)) / 2;
 }
 
 export function anneal(
