@@ -117,6 +117,8 @@ export async function buildApp(
 
   // The one gate: every /api route asks the policy before its handler runs.
   app.addHook("preHandler", async (req: FastifyRequest) => {
+    // The not-found handler has no route: let it answer 404.
+    if (req.routeOptions.url === undefined) return;
     const access = req.routeOptions.config?.access;
     if (!access) {
       if (req.url.startsWith("/api")) throw new AppError(403, "access.denied");
