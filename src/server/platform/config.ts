@@ -10,7 +10,7 @@ const bool = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  HOST: z.string().min(1).default("localhost"),
   TRYGG_PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
