@@ -6,9 +6,10 @@ import type { Action } from "../../core/access/policy.ts";
 import { isLang, type Lang } from "../../i18n/lang.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
-import { schoolFromParam } from "../platform/http/resources.ts";
+import { schoolFromParam, self } from "../platform/http/resources.ts";
 import { actorIdOf, auditRead, schoolOf } from "../schools/audit-read.ts";
 import { parseInput } from "../schools/input.ts";
+import { deleteFeed, feedStatus, personalFeed, rotateFeed, schoolFeed } from "./calendar-feed.ts";
 import {
   completeInput,
   completeTask,
@@ -70,7 +71,7 @@ function activityIdOf(req: FastifyRequest): string {
   return p.data.activityId;
 }
 
-export const planRoutes: FeatureRoutes = (app, { database, clock }) => {
+export const planRoutes: FeatureRoutes = (app, { database, clock, config }) => {
   const db = database.db;
   const atSchool = (action: Action) => ({
     config: { access: { action, resource: schoolFromParam(db) } },
@@ -284,5 +285,56 @@ export const planRoutes: FeatureRoutes = (app, { database, clock }) => {
       .removeHeader("x-frame-options")
       .type("application/pdf")
       .send(pdf);
+  });
+
+  // --- calendar feeds ------------------------------------------------------------------
+
+  const feedAccess = {
+    config: { access: { action: "plan.feed.manage" as const, resource: self } },
+  };
+
+  app.get("/api/me/plan-calendar", feedAccess, async (req) => feedStatus(db, actorIdOf(req)));
+
+  app.post("/api/me/plan-calendar", feedAccess, async (req) =>
+    rotateFeed(db, {
+      personId: actorIdOf(req),
+      now: clock(),
+      requestId: req.id,
+      publicUrl: config.publicUrl,
+    }),
+  );
+
+  app.delete("/api/me/plan-calendar", feedAccess, async (req, reply) => {
+    await deleteFeed(db, { personId: actorIdOf(req), now: clock(), requestId: req.id });
+    return reply.status(204).send();
+  });
+
+  const feedLimit = {
+    config: {
+      access: { public: true as const },
+      rateLimit: { max: 120, timeWindow: "1 minute" },
+    },
+  };
+
+  // Public, but only the secret token opens it: calendar apps subscribe without a session.
+  app.get("/api/public/calendar/:file", feedLimit, async (req, reply) => {
+    const file = String((req.params as { file?: unknown }).file ?? "");
+    const token = file.endsWith(".ics") ? file.slice(0, -4) : file;
+    const ics = await personalFeed(db, token, clock(), config.publicUrl);
+    if (ics === null) throw notFound();
+    return reply
+      .type("text/calendar; charset=utf-8")
+      .header("content-disposition", 'inline; filename="trygg-oppgaver.ics"')
+      .send(ics);
+  });
+
+  app.get("/api/public/schools/:schoolId/plan.ics", feedLimit, async (req, reply) => {
+    const schoolId = publicSchoolId(req);
+    const ics = schoolId ? await schoolFeed(db, schoolId, clock(), publicLang(req)) : null;
+    if (ics === null) throw new AppError(404, "plan.noPublishedPlan");
+    return reply
+      .type("text/calendar; charset=utf-8")
+      .header("content-disposition", 'inline; filename="handlingsplan.ics"')
+      .send(ics);
   });
 };
