@@ -246,11 +246,11 @@ export function parseCsvTemplate(file: InputFile): ParseResult {
     if (email !== "" && !isEmail(email)) report("email", "import.badEmail");
     const feideRaw = cell(row, columns, "feide_id").toLowerCase();
     if (feideRaw !== "" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(feideRaw)) {
-      report("feide_id", "import.badValue", { value: feideRaw });
+      report("feide_id", "import.badFeideId");
     }
     const birthRaw = cell(row, columns, "birth_date");
     const birthDate = birthRaw === "" ? null : parseDate(birthRaw);
-    if (birthRaw !== "" && !birthDate) report("birth_date", "import.badDate", { value: birthRaw });
+    if (birthRaw !== "" && !birthDate) report("birth_date", "import.badDate");
     const genderRaw = cell(row, columns, "gender");
     const gender = genderRaw === "" ? null : (GENDER_VALUES[fold(genderRaw)] ?? null);
     if (genderRaw !== "" && !gender) report("gender", "import.badValue", { value: genderRaw });

@@ -1,6 +1,8 @@
 // Translated texts for import problems. A problem travels as a stable code plus parameters
-// (ids, column names, enumeration values; never names), and is turned into a sentence in the
-// reader's language only when presented. nb is the source; nn and en are typed against it.
+// (ids, column names, enumeration values; never names, e-mail addresses, Feide names or birth
+// dates: the run is kept and shown without an audit of personal data), and is turned into a
+// sentence in the reader's language only when presented. nb is the source; nn and en are
+// typed against it.
 import type { Lang } from "../../../i18n/lang.ts";
 
 export const problemMessagesNb = {
@@ -18,7 +20,8 @@ export const problemMessagesNb = {
   "import.duplicateId": "Id-en «{id}» er brukt før, på linje {firstLine}.",
   "import.duplicateFeideId": "Feide-navnet er brukt før, på linje {firstLine}.",
   "import.badEmail": "E-postadressen er ikke gyldig.",
-  "import.badDate": "Datoen «{value}» er ikke gyldig. Bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
+  "import.badDate": "Datoen er ikke gyldig. Bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
+  "import.badFeideId": "Feide-navnet er ikke gyldig. Det skal se ut som navn@skole.no.",
   "import.badValue": "Verdien «{value}» er ikke tillatt her.",
   "import.unknownRole": "Ukjent rolle «{value}».",
   "import.unknownType": "Ukjent type «{value}». Bruk elev, lærer, foresatt eller ansatt.",
@@ -73,7 +76,8 @@ export const problemMessagesNn: Catalog = {
   "import.duplicateId": "Id-en «{id}» er brukt før, på linje {firstLine}.",
   "import.duplicateFeideId": "Feide-namnet er brukt før, på linje {firstLine}.",
   "import.badEmail": "E-postadressa er ikkje gyldig.",
-  "import.badDate": "Datoen «{value}» er ikkje gyldig. Bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
+  "import.badDate": "Datoen er ikkje gyldig. Bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
+  "import.badFeideId": "Feide-namnet er ikkje gyldig. Det skal sjå ut som namn@skule.no.",
   "import.badValue": "Verdien «{value}» er ikkje tillaten her.",
   "import.unknownRole": "Ukjend rolle «{value}».",
   "import.unknownType": "Ukjend type «{value}». Bruk elev, lærar, føresett eller tilsett.",
@@ -129,7 +133,8 @@ export const problemMessagesEn: Catalog = {
   "import.duplicateId": "The id “{id}” was already used on line {firstLine}.",
   "import.duplicateFeideId": "The Feide name was already used on line {firstLine}.",
   "import.badEmail": "The e-mail address is not valid.",
-  "import.badDate": "The date “{value}” is not valid. Use YYYY-MM-DD or DD.MM.YYYY.",
+  "import.badDate": "The date is not valid. Use YYYY-MM-DD or DD.MM.YYYY.",
+  "import.badFeideId": "The Feide name is not valid. It looks like name@school.no.",
   "import.badValue": "The value “{value}” is not allowed here.",
   "import.unknownRole": "Unknown role “{value}”.",
   "import.unknownType": "Unknown type “{value}”. Use pupil, teacher, guardian or staff.",

@@ -525,12 +525,7 @@ export function parseOneRoster(input: readonly InputFile[], ctx: OneRosterContex
         if (birth !== "") {
           const date = parseDate(birth);
           if (date) person.birthDate = date;
-          else
-            problems.push(
-              problem(file, row.line, columns.label("birthDate"), "import.badDate", {
-                value: birth,
-              }),
-            );
+          else problems.push(problem(file, row.line, columns.label("birthDate"), "import.badDate"));
         }
         const sex = cell(row, columns, "sex").toLowerCase();
         if (sex === "female" || sex === "male" || sex === "other") person.gender = sex;
