@@ -1,12 +1,16 @@
 // The shell end to end: demo login, home per role, languages, the audit log, logging out,
 // keyboard-only use, and axe on every page at desktop and phone width.
+import * as OTPAuth from "otpauth";
 import {
   chooseLanguage,
   chooseUserMenuItem,
   expect,
   expectNoA11yViolations,
+  LOCAL_PASSWORD,
+  LOCAL_USER,
   loginAs,
   mainNav,
+  TOTP_USER,
   test,
 } from "./support/fixtures.ts";
 
@@ -179,6 +183,65 @@ test("local login: missing fields and wrong password are explained", async ({ pa
   await page.getByLabel("Passord", { exact: true }).fill("feil-passord");
   await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await expect(summary.getByRole("link", { name: "Feil brukernavn eller passord." })).toBeVisible();
+});
+
+test("local account: username and password", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Brukernavn", { exact: true }).fill(LOCAL_USER);
+  await page.getByLabel("Passord", { exact: true }).fill(LOCAL_PASSWORD);
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hei, Lokal");
+  await expect(page.getByText("Du har ingen roller ved en skole i Trygg.")).toBeVisible();
+  await expectNoA11yViolations(page);
+});
+
+test("local account with a one-time code", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one account's second factor: run once");
+  const login = async () => {
+    await page.goto("/login");
+    await page.getByLabel("Brukernavn", { exact: true }).fill(TOTP_USER);
+    await page.getByLabel("Passord", { exact: true }).fill(LOCAL_PASSWORD);
+    await page.getByRole("button", { name: "Logg inn", exact: true }).click();
+  };
+  await login();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hei, Kode");
+
+  // Turn on one-time codes for the account (the account settings page does not exist yet).
+  const { csrfToken } = await (await page.request.get("/api/session")).json();
+  const setup = await page.request.post("/api/account/totp/setup", {
+    headers: { "x-csrf-token": csrfToken },
+  });
+  const { secret } = await setup.json();
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+  });
+  const enable = await page.request.post("/api/account/totp/enable", {
+    data: { code: totp.generate() },
+    headers: { "x-csrf-token": csrfToken },
+  });
+  expect(enable.ok()).toBe(true);
+  await chooseUserMenuItem(page, "Logg ut");
+  await expect(page).toHaveURL(/\/login$/);
+
+  await login();
+  const code = page.getByRole("textbox", { name: "Engangskode", exact: true });
+  await expect(code).toBeFocused();
+  await expectNoA11yViolations(page);
+  await code.fill("000000" === totp.generate() ? "111111" : "000000");
+  await page.getByRole("button", { name: "Bekreft" }).click();
+  const summary = page.getByRole("group", {
+    name: "For å gå videre må du rette opp følgende feil:",
+  });
+  await expect(
+    summary.getByRole("link", { name: "Engangskoden er feil eller utløpt." }),
+  ).toBeVisible();
+  await code.fill(totp.generate());
+  await page.getByRole("button", { name: "Bekreft" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hei, Kode");
 });
 
 test("log out everywhere ends the person's other sessions", async ({ page, browser }, testInfo) => {

@@ -1,6 +1,6 @@
 // Starts Trygg for the browser tests: builds the web, gives the server a fresh data directory
-// (deleted before and after, so every run starts from the seeded demo school), and stops the
-// server when Playwright says so.
+// (deleted before and after, so every run starts from the seeded demo school) with two local
+// accounts, and stops the server when Playwright says so.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -19,10 +19,38 @@ if (process.env.TRYGG_E2E_SKIP_BUILD !== "1") {
 }
 
 fs.rmSync(dataDir, { recursive: true, force: true });
+const env = { ...process.env, TRYGG_DATA_DIR: dataDir };
+
+// Two local accounts (no roles) for the username/password and one-time-code tests; the names
+// and the password are in support/fixtures.ts.
+for (const [username, given] of [
+  ["e2e.local", "Lokal"],
+  ["e2e.totp", "Kode"],
+]) {
+  const add = spawnSync(
+    process.execPath,
+    [
+      "bin/trygg.mjs",
+      "users",
+      "add",
+      "--username",
+      username,
+      "--given",
+      given,
+      "--family",
+      "Testbruker",
+      "--password",
+      "e2e-passord-som-er-langt",
+    ],
+    { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  if (add.status !== 0) process.exit(add.status ?? 1);
+}
+
 const server = spawn(process.execPath, ["bin/trygg.mjs", "start"], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, TRYGG_DATA_DIR: dataDir },
+  env,
 });
 
 let stopping = false;
