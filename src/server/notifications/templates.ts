@@ -25,6 +25,10 @@ const nb = {
       subject: "En oppgave venter i Trygg",
       text: "Du har en oppgave i handlingsplanen som snart skal gjøres.",
     },
+    "plan.evaluationInvited": {
+      subject: "Handlingsplanen skal evalueres",
+      text: "Du er invitert til å gi innspill til evalueringen av skolens handlingsplan i Trygg.",
+    },
     "case.alertEscalated": {
       subject: "En sak venter på deg i Trygg",
       text: "En melding er ikke bekreftet mottatt i tide og er sendt videre til deg. Se på saken i Trygg.",
@@ -105,6 +109,10 @@ const nn: Catalog = {
       subject: "Ei oppgåve ventar i Trygg",
       text: "Du har ei oppgåve i handlingsplanen som snart skal gjerast.",
     },
+    "plan.evaluationInvited": {
+      subject: "Handlingsplanen skal evaluerast",
+      text: "Du er invitert til å gi innspel til evalueringa av handlingsplanen til skulen i Trygg.",
+    },
     "case.alertEscalated": {
       subject: "Ei sak ventar på deg i Trygg",
       text: "Ei melding er ikkje stadfesta motteken i tide og er send vidare til deg. Sjå på saka i Trygg.",
@@ -170,6 +178,10 @@ const en: Catalog = {
     "plan.taskDue": {
       subject: "A task is waiting in Trygg",
       text: "You have a task in the action plan that is due soon.",
+    },
+    "plan.evaluationInvited": {
+      subject: "The action plan is being evaluated",
+      text: "You are invited to give input to the evaluation of the school's action plan in Trygg.",
     },
     "case.alertEscalated": {
       subject: "A case is waiting for you in Trygg",

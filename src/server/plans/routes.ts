@@ -21,7 +21,24 @@ import { type PlanCommand, todayOf } from "./context.ts";
 import { createPlan, createPlanInput } from "./create-plan.ts";
 import { discardDraft } from "./discard-draft.ts";
 import { activityInput, contentInput, editPlan, newActivityInput } from "./edit-plan.ts";
+import {
+  evaluationFromParam,
+  inputInput,
+  myEvaluation,
+  readEvaluation,
+  recordEvaluation,
+  recordInput,
+  startEvaluation,
+  startInput,
+  submitInput,
+} from "./evaluation.ts";
+import {
+  informationInput,
+  listInformationRecords,
+  recordInformation,
+} from "./information-records.ts";
 import { listPlans } from "./list-plans.ts";
+import { listMeetings, meetingInput, saveMeeting } from "./meetings.ts";
 import { myTasks } from "./my-tasks.ts";
 import { readOverview } from "./overview.ts";
 import { renderPlanPdf } from "./pdf.ts";
@@ -30,6 +47,7 @@ import { renderNotFoundHtml, renderPublicPlanHtml } from "./public-html.ts";
 import { findPublicPlan } from "./public-plan.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { readYearWheel } from "./read-year-wheel.ts";
+import { confirmRoutine, listConfirmations, myConfirmation } from "./routine-confirmations.ts";
 import { revisePlan } from "./start-revision.ts";
 import { loadPlan } from "./store.ts";
 import { listTemplates } from "./templates.ts";
@@ -337,4 +355,153 @@ export const planRoutes: FeatureRoutes = (app, { database, clock, config }) => {
       .header("content-disposition", 'inline; filename="handlingsplan.ics"')
       .send(ics);
   });
+
+  // --- the yearly evaluation -----------------------------------------------------------
+
+  app.post(
+    "/api/schools/:schoolId/plans/:planId/evaluation/start",
+    atSchool("plan.manage"),
+    async (req) => {
+      const { staffRepresentativeIds } = parseInput(startInput, req.body, req.lang);
+      return startEvaluation(db, {
+        ...command(req),
+        planId: planIdOf(req),
+        staffRepresentativeIds,
+        teamsWebhookUrl: config.teamsWebhookUrl,
+      });
+    },
+  );
+
+  app.get(
+    "/api/schools/:schoolId/plans/:planId/evaluation",
+    atSchool("plan.manage"),
+    async (req) => {
+      const { schoolId, ownerId } = schoolOf(req);
+      const planId = planIdOf(req);
+      const view = await readEvaluation(db, schoolId, planId);
+      await auditRead(db, req, clock(), {
+        action: "plan.evaluation.read",
+        resourceType: "actionPlan",
+        resourceId: planId,
+        schoolId,
+        ownerId,
+        detail: { inputs: view.inputs.length },
+      });
+      return view;
+    },
+  );
+
+  app.post(
+    "/api/schools/:schoolId/plans/:planId/evaluation",
+    atSchool("plan.manage"),
+    async (req) => {
+      const input = parseInput(recordInput, req.body, req.lang);
+      return recordEvaluation(db, { ...command(req), planId: planIdOf(req), input });
+    },
+  );
+
+  const evaluationCommand = (req: FastifyRequest): PlanCommand => {
+    const r = req.resource;
+    if (r?.type !== "planEvaluation") throw new Error("route declared no evaluation resource");
+    return {
+      schoolId: r.schoolId,
+      ownerId: r.ownerId,
+      actorId: actorIdOf(req),
+      requestId: req.id,
+      now: clock(),
+      lang: req.lang,
+    };
+  };
+
+  app.get(
+    "/api/schools/:schoolId/plan-evaluation/mine",
+    { config: { access: { action: "plan.evaluate", resource: evaluationFromParam(db, false) } } },
+    async (req) =>
+      myEvaluation(
+        db,
+        req.actor as NonNullable<FastifyRequest["actor"]>,
+        req.resource as NonNullable<FastifyRequest["resource"]>,
+      ),
+  );
+
+  app.post(
+    "/api/schools/:schoolId/plan-evaluation/inputs",
+    { config: { access: { action: "plan.evaluate", resource: evaluationFromParam(db, true) } } },
+    async (req, reply) => {
+      const { group, text } = parseInput(inputInput, req.body, req.lang);
+      const saved = await submitInput(db, { ...evaluationCommand(req), group, text });
+      return reply.status(201).send(saved);
+    },
+  );
+
+  // --- meetings of the pupil council board and the principal ---------------------------
+
+  app.get("/api/schools/:schoolId/plan-meetings", atSchool("plan.meeting.read"), async (req) =>
+    listMeetings(db, schoolOf(req).schoolId),
+  );
+
+  app.post("/api/schools/:schoolId/plan-meetings", atSchool("plan.manage"), async (req, reply) => {
+    const input = parseInput(meetingInput, req.body, req.lang);
+    return reply.status(201).send(await saveMeeting(db, { ...command(req), input }));
+  });
+
+  app.put(
+    "/api/schools/:schoolId/plan-meetings/:meetingId",
+    atSchool("plan.manage"),
+    async (req) => {
+      const params = z.object({ meetingId: z.uuid() }).safeParse(req.params);
+      if (!params.success) throw notFound();
+      const input = parseInput(meetingInput, req.body, req.lang);
+      return saveMeeting(db, { ...command(req), meetingId: params.data.meetingId, input });
+    },
+  );
+
+  // --- part 1: information records, and the routine read by the staff ------------------
+
+  app.get(
+    "/api/schools/:schoolId/plans/:planId/information-records",
+    atSchool("plan.read"),
+    async (req) => listInformationRecords(db, schoolOf(req).schoolId, planIdOf(req)),
+  );
+
+  app.post(
+    "/api/schools/:schoolId/plans/:planId/information-records",
+    atSchool("plan.manage"),
+    async (req, reply) => {
+      const input = parseInput(informationInput, req.body, req.lang);
+      const saved = await recordInformation(db, { ...command(req), planId: planIdOf(req), input });
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    "/api/schools/:schoolId/plans/:planId/routine-confirmation",
+    atSchool("plan.read"),
+    async (req) => myConfirmation(db, schoolOf(req).schoolId, planIdOf(req), actorIdOf(req)),
+  );
+
+  app.post(
+    "/api/schools/:schoolId/plans/:planId/routine-confirmation",
+    atSchool("plan.read"),
+    async (req) => confirmRoutine(db, { ...command(req), planId: planIdOf(req) }),
+  );
+
+  app.get(
+    "/api/schools/:schoolId/plans/:planId/routine-confirmations",
+    atSchool("plan.manage"),
+    async (req) => {
+      const { schoolId, ownerId } = schoolOf(req);
+      const planId = planIdOf(req);
+      const list = await listConfirmations(db, schoolId, planId);
+      await auditRead(db, req, clock(), {
+        action: "plan.routine.list",
+        resourceType: "actionPlan",
+        resourceId: planId,
+        schoolId,
+        ownerId,
+        detail: { staff: list.total, confirmed: list.confirmed },
+      });
+      return list;
+    },
+  );
 };
