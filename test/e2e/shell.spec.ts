@@ -268,8 +268,14 @@ test("log out everywhere ends the person's other sessions", async ({ page, brows
   await other.close();
 });
 
-test("demo mailbox and unknown pages", async ({ page }) => {
+test("demo mailbox, notifications and unknown pages", async ({ page }) => {
   await loginAs(page, "contactTeacher");
+  const bell = page.getByRole("button", { name: /^Varsler/ });
+  await bell.click();
+  await expect(page.getByText("Varsler", { exact: true }).last()).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.keyboard.press("Escape");
+
   const nav = await mainNav(page);
   await nav.getByRole("link", { name: "Demo-e-post" }).click();
   await expect(page).toHaveTitle("Demo-e-post – Trygg");
