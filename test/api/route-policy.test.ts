@@ -21,6 +21,9 @@ const PUBLIC_ROUTES = new Set([
   "GET /api/auth/oidc/:provider/start",
   "GET /api/auth/oidc/:provider/callback",
   "GET /api/public/*",
+  // The published action plan: an embeddable page and a PDF for school websites.
+  "GET /public/schools/:schoolId/plan",
+  "GET /public/schools/:schoolId/plan.pdf",
 ]);
 
 describe("route registry", () => {
