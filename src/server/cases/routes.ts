@@ -4,6 +4,8 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { CaseCommandType } from "../../core/cases/commands.ts";
+import { LANGS } from "../../i18n/lang.ts";
+import { appendAudit } from "../platform/audit.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
 import { ownerFromParam, schoolFromParam, self } from "../platform/http/resources.ts";
 import { actorIdOf, schoolOf } from "../schools/audit-read.ts";
@@ -12,14 +14,17 @@ import { acknowledgeCase } from "./acknowledge.ts";
 import { addNote, noteInput } from "./add-note.ts";
 import { addPupil, addPupilInput } from "./add-pupil.ts";
 import type { CommandRequest } from "./apply.ts";
+import { addAttachment, attachmentInput, readAttachment } from "./attachments.ts";
 import { closeCase, closeInput } from "./close.ts";
 import type { CaseDeps } from "./effects.ts";
 import { evaluationInput, recordEvaluation } from "./evaluate.ts";
+import { exportCase } from "./export.ts";
 import { joinInput, joinReport } from "./join-report.ts";
 import { listCases } from "./list-cases.ts";
 import { markSerious, seriousInput } from "./mark-serious.ts";
 import { myReports } from "./my-reports.ts";
 import { ownerDecisionInput, recordOwnerDecision } from "./owner-decision.ts";
+import { planPdf } from "./plan-pdf.ts";
 import { readCase } from "./read-case.ts";
 import { reclassify, reclassifyInput } from "./reclassify.ts";
 import { bestInterestInput, recordBestInterest } from "./record-best-interest.ts";
@@ -35,9 +40,22 @@ import { fileReport, reportInput } from "./report.ts";
 import { reportContext } from "./report-context.ts";
 import { caseFromParam, caseIdOf, reportAtSchool } from "./resources.ts";
 import { planInput, savePlan } from "./save-plan.ts";
+import { loadCase } from "./store.ts";
 import { addTeamMember, memberInput, removeTeamMember } from "./team.ts";
 
 const listQuery = z.object({ status: z.enum(["open", "closed"]).default("open") });
+const pdfQuery = z.object({
+  lang: z.enum(LANGS).default("nb"),
+  pupilId: z.uuid().optional(),
+});
+const exportQuery = z.object({
+  format: z.enum(["pdf", "json"]).default("pdf"),
+  copy: z.enum(["full", "family"]).default("full"),
+  pupilId: z.uuid().optional(),
+  lang: z.enum(LANGS).default("nb"),
+});
+const attachmentParams = z.object({ caseId: z.uuid(), attachmentId: z.uuid() });
+const revisionParams = z.object({ caseId: z.uuid(), revision: z.coerce.number().int().min(1) });
 const memberParams = z.object({ caseId: z.uuid(), personId: z.uuid() });
 const measureParams = z.object({ caseId: z.uuid(), measureId: z.string().min(1).max(100) });
 
@@ -274,4 +292,116 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     await closeCase(deps, request(req), parseInput(closeInput, req.body, req.lang));
     return present(req);
   });
+
+  // --- documents ---------------------------------------------------------------------------
+
+  app.post(
+    "/api/cases/:caseId/attachments",
+    { config: { access: { action: "case.attach", resource: caseFromParam(db) } } },
+    async (req, reply) => {
+      const input = parseInput(attachmentInput, req.body, req.lang);
+      const { actor, caseId, requestId, lang } = request(req);
+      const created = await addAttachment(
+        db,
+        {
+          actor: actor as NonNullable<FastifyRequest["actor"]>,
+          caseId,
+          requestId,
+          lang,
+          now: clock(),
+        },
+        input,
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    "/api/cases/:caseId/attachments/:attachmentId",
+    { config: { access: { action: "case.read", resource: caseFromParam(db) } } },
+    async (req, reply) => {
+      const { caseId, attachmentId } = parseInput(attachmentParams, req.params, req.lang);
+      const row = await readAttachment(
+        db,
+        {
+          actor: req.actor as NonNullable<FastifyRequest["actor"]>,
+          caseId,
+          requestId: req.id,
+          now: clock(),
+        },
+        attachmentId,
+      );
+      return reply
+        .header("content-type", row.media_type)
+        .header(
+          "content-disposition",
+          `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+        )
+        .header("x-content-type-options", "nosniff")
+        .send(row.content);
+    },
+  );
+
+  // The plan for the family, in bokmål or nynorsk: anyone who may read the case may print it.
+  app.get(
+    "/api/cases/:caseId/plan/:revision/pdf",
+    { config: { access: { action: "case.read", resource: caseFromParam(db) } } },
+    async (req, reply) => {
+      const { caseId, revision } = parseInput(revisionParams, req.params, req.lang);
+      const q = parseInput(pdfQuery, req.query, req.lang);
+      const stored = await loadCase(db, caseId);
+      if (!stored) throw new Error("case vanished");
+      const { pdf } = await planPdf(db, stored.state, {
+        revision,
+        lang: q.lang,
+        pupilId: q.pupilId ?? null,
+      });
+      await db.transaction().execute((tx) =>
+        appendAudit(tx, {
+          at: clock(),
+          actorId: actorIdOf(req),
+          requestId: req.id,
+          action: "case.planPdf",
+          resourceType: "case",
+          resourceId: caseId,
+          schoolId: stored.state.schoolId,
+          ownerId: stored.state.ownerId,
+          restricted: stored.state.kind === "leadership-violation",
+          detail: { revision, lang: q.lang },
+        }),
+      );
+      return reply
+        .header("content-type", "application/pdf")
+        .header(
+          "content-disposition",
+          `inline; filename="aktivitetsplan-${revision}-${q.lang}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    "/api/cases/:caseId/export",
+    { config: { access: { action: "case.export", resource: caseFromParam(db) } } },
+    async (req, reply) => {
+      const q = parseInput(exportQuery, req.query, req.lang);
+      const out = await exportCase(
+        db,
+        req.actor as NonNullable<FastifyRequest["actor"]>,
+        caseIdOf(req),
+        {
+          format: q.format,
+          copy: q.copy,
+          pupilId: q.pupilId ?? null,
+          lang: q.lang,
+          now: clock(),
+          requestId: req.id,
+        },
+      );
+      return reply
+        .header("content-type", out.contentType)
+        .header("content-disposition", `attachment; filename="${out.fileName}"`)
+        .send(out.body);
+    },
+  );
 };

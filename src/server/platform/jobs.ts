@@ -8,6 +8,7 @@
 // instances, so a burst of kicks costs one run, not one each.
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
+import { CASE_TICK_QUEUE, runCaseTick } from "../cases/tick.ts";
 import { PLAN_REMINDER_QUEUE, runPlanReminders } from "../plans/reminders.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -42,6 +43,13 @@ export const jobDefinitions: JobDefinition[] = [
     cron: "* * * * *",
     run: ({ config, database, logger, clock }) =>
       processOutbox({ db: database.db, config, logger, clock }),
+  },
+  // Duty-to-act cases: unacknowledged alerts go to the next level, and reminders of dated
+  // steps go out. Every minute: "immediately" is measured in minutes.
+  {
+    queue: CASE_TICK_QUEUE,
+    cron: "* * * * *",
+    run: ({ config, database, clock }) => runCaseTick({ db: database.db, clock, config }),
   },
   // The action plan: tasks for new role holders, and reminders before due dates. Daily at
   // 05:00 UTC (06:00 or 07:00 in Norway), before the school day.
