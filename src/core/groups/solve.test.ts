@@ -139,11 +139,17 @@ describe("solveGroups behaviour", () => {
 
   it("re-plans from a round on, keeping played rounds and taking in a new pupil", () => {
     const pupils = Array.from({ length: 15 }, (_, i) => i);
-    const first = solveGroups({ pupils, k: 3, rounds: 7, seed: 4 });
+    const first = solveGroups({ pupils, k: 3, rounds: 7, seed: 4, effort: 0.2 });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     // Pupil 14 leaves and "new" joins after three rounds.
-    const next: SolveInput = { pupils: [...pupils.slice(0, 14), "new"], k: 3, rounds: 7, seed: 4 };
+    const next: SolveInput = {
+      pupils: [...pupils.slice(0, 14), "new"],
+      k: 3,
+      rounds: 7,
+      seed: 4,
+      effort: 0.2,
+    };
     const replanned = replanGroups(next, first.schedule, 3);
     expect(replanned.ok).toBe(true);
     if (!replanned.ok) return;

@@ -67,7 +67,9 @@ export function solveGroups(input: SolveInput): SolveResult {
     q.mixPenalty === 0;
 
   const candidates: Candidate[] = [];
-  const constructed = constructionStart(problem, feasible.groupOf, rng);
+  // Relabelling is cheap next to the search but must shrink with small test budgets too.
+  const relabelIterations = Math.min(RELABEL_ITERATIONS, Math.max(2_000, Math.floor(budget / 20)));
+  const constructed = constructionStart(problem, feasible.groupOf, rng, relabelIterations);
   let remaining = budget;
   if (constructed) {
     const quality = evaluateAssignment(problem, constructed);
@@ -135,14 +137,19 @@ function success(
  * design cannot honour (together-chains and fixed groups would need the same pupils in the
  * same group every round, which repeat-free designs never do).
  */
-function constructionStart(problem: Problem, fallback: Int32Array, rng: Prng): Assignment | null {
+function constructionStart(
+  problem: Problem,
+  fallback: Int32Array,
+  rng: Prng,
+  relabelIterations: number,
+): Assignment | null {
   const { n, rounds } = problem;
   if (problem.units.length !== n) return null;
   if (problem.unitFixed.some((g) => g >= 0)) return null;
   const fitted = bestConstruction(problem.sizes);
   if (!fitted) return null;
   const chosen = shuffleInPlace([...fitted.rounds], rng).slice(0, rounds);
-  const relabelled = relabelDesign(problem, chosen, rng, RELABEL_ITERATIONS);
+  const relabelled = relabelDesign(problem, chosen, rng, relabelIterations);
   if (relabelled.forbiddenMeetings > 0) return null;
   return greedyStart(problem, fallback, rng, chosen.length, relabelled.groupOf);
 }
