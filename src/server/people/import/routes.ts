@@ -60,6 +60,8 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
   await failAbandonedRuns(database, deps.clock());
 
   /** A run without its problem list (the history). */
+  /** Imports this process is running: which school they belong to, for the live answer. */
+  const liveRuns = new Map<string, { schoolId: string; format: string }>();
   const presentRun = (row: RunRow) => {
     const live = runner.board.get(row.id);
     const problems = row.problems as Problem[];
@@ -137,8 +139,9 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
           actorId: req.actor?.personId ?? null,
           requestId: req.id,
         });
+        liveRuns.set(importId, { schoolId, format: body.format });
         // The outcome is recorded by the runner; nothing to do with it here.
-        done.catch(() => undefined);
+        done.catch(() => undefined).finally(() => liveRuns.delete(importId));
         return reply.status(202).send({ importId });
       },
     );
@@ -149,6 +152,31 @@ export const importRoutes: FeatureRoutes = async (app, deps) => {
       async (req) => {
         const params = importParams.safeParse(req.params);
         if (!params.success) throw notFound();
+        // While this process applies the import, answer from memory: on the embedded engine the
+        // import's transaction holds the only database connection until it commits.
+        const running = liveRuns.get(params.data.importId);
+        const live = runner.board.get(params.data.importId);
+        if (
+          running &&
+          live &&
+          running.schoolId === params.data.schoolId &&
+          live.status === "importing"
+        ) {
+          return {
+            id: params.data.importId,
+            format: running.format,
+            status: live.status,
+            totalRows: live.totalRows,
+            processedRows: live.processedRows,
+            errorCount: 0,
+            warningCount: 0,
+            summary: {},
+            startedBy: null,
+            createdAt: null,
+            finishedAt: null,
+            problems: [],
+          };
+        }
         const row = await db
           .selectFrom("import_run")
           .select([

@@ -21,7 +21,7 @@ import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { loadActor, loadSession, SESSION_COOKIE } from "./session.ts";
+import { loadActor, loadSession, SESSION_COOKIE, SessionCache } from "./session.ts";
 import type { RouteAccess } from "./types.ts";
 
 export interface AppDeps {
@@ -36,6 +36,9 @@ export interface AppDeps {
 export type FeatureRoutes = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Writes that can change who is logged in or what roles they hold. */
+const SESSION_CHANGING =
+  /^\/api\/(auth|account|session|schools\/[^/]+\/people|owners\/[^/]+\/people)/;
 
 export interface RegisteredRoute {
   method: string;
@@ -90,6 +93,15 @@ export async function buildApp(
   });
   await app.register(rateLimit, { global: false });
 
+  // Embedded engine only (one process, one database connection): a long import transaction
+  // would otherwise make every request wait for the connection just to read its session.
+  const sessionCache = database.engine === "pglite" ? new SessionCache() : null;
+  app.addHook("onResponse", async (req) => {
+    if (sessionCache && STATE_CHANGING.has(req.method) && SESSION_CHANGING.test(req.url)) {
+      sessionCache.clear();
+    }
+  });
+
   app.decorateRequest("session", null);
   app.decorateRequest("actor", null);
   app.decorateRequest("resource", null);
@@ -103,8 +115,17 @@ export async function buildApp(
     reply.header("cache-control", "no-store");
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      req.session = await loadSession(db, token, clock(), config);
-      if (req.session) req.actor = await loadActor(db, req.session.personId);
+      const cached = sessionCache?.get(token, clock().getTime());
+      if (cached) {
+        req.session = cached.session;
+        req.actor = cached.actor;
+      } else {
+        req.session = await loadSession(db, token, clock(), config);
+        if (req.session) req.actor = await loadActor(db, req.session.personId);
+        if (req.session && req.actor) {
+          sessionCache?.set(token, { session: req.session, actor: req.actor }, clock().getTime());
+        }
+      }
     }
     // CSRF: a state-changing request must echo the session's token in a header. Without a
     // session (login) it must still carry the header, which a cross-site form cannot send.

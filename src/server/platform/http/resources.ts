@@ -9,16 +9,22 @@ import { notFound } from "../errors.ts";
 const uuid = z.uuid();
 
 export function schoolFromParam(db: Db, param = "schoolId") {
+  // A school never changes owner and is never deleted, so its owner can be remembered; this
+  // also lets the embedded engine answer while a long transaction holds its connection.
+  const owners = new Map<string, string>();
   return async (req: FastifyRequest): Promise<Resource> => {
     const raw = (req.params as Record<string, unknown>)[param];
     const id = uuid.safeParse(raw);
     if (!id.success) throw notFound();
+    const known = owners.get(id.data);
+    if (known) return { type: "school", schoolId: id.data, ownerId: known };
     const school = await db
       .selectFrom("school")
       .select(["id", "owner_id"])
       .where("id", "=", id.data)
       .executeTakeFirst();
     if (!school) throw notFound();
+    owners.set(school.id, school.owner_id);
     return { type: "school", schoolId: school.id, ownerId: school.owner_id };
   };
 }

@@ -153,3 +153,35 @@ export async function loadActor(db: Db, personId: string): Promise<Actor> {
   }
   return { personId, grants };
 }
+
+/**
+ * A short-lived in-process cache of session lookups, used on the embedded engine only (a
+ * single process by construction). Entries live 15 seconds; any write that can change a
+ * session or a role clears the whole cache.
+ */
+export class SessionCache {
+  private readonly entries = new Map<
+    string,
+    { value: { session: SessionInfo; actor: Actor }; at: number }
+  >();
+  constructor(private readonly ttlMs = 15_000) {}
+
+  get(token: string, now: number): { session: SessionInfo; actor: Actor } | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    if (now - hit.at > this.ttlMs || now < hit.at) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return hit.value;
+  }
+
+  set(token: string, value: { session: SessionInfo; actor: Actor }, now: number): void {
+    if (this.entries.size > 5000) this.entries.clear();
+    this.entries.set(token, { value, at: now });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
