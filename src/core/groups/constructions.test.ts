@@ -48,6 +48,7 @@ describe("constructions", () => {
     ["AG(2,4)", 16, 4, 5],
     ["AG(2,5)", 25, 5, 6],
     ["AG(3,3)", 27, 3, 13],
+    ["2-flats of AG(5,2)", 32, 4, 9],
   ] as const)("%s has v=%i, k=%i and %i rounds", (name, v, k, rounds) => {
     const design = catalogue.find((d) => d.name.includes(name));
     expect(design).toBeDefined();

@@ -10,6 +10,7 @@
  * - round robin (circle method): v even, pairs, v-1 rounds;
  * - affine geometry AG(d, q): lines of q^d points, one round per direction
  *   (AG(2,3), AG(2,4), AG(2,5), AG(3,3));
+ * - 2-flats of AG(5, 2) over a partial spread: 32 points in fours, 9 rounds;
  * - 1-rotational designs: points Z_m x {levels} plus fixed points; a base round is developed
  *   by x -> x+t (mod m) into m rounds. Each base round below was found by a small computer
  *   search over difference orbits (every pair orbit used at most once) and is verified by
@@ -213,6 +214,56 @@ export function affineGeometry(d: number, q: number): Design {
   return { name: `AG(${d},${q})`, v, k: q, rounds };
 }
 
+/**
+ * Parallel classes of 2-flats of AG(d, 2): points are the vectors of GF(2)^d, and each class is
+ * the set of cosets of one 2-dimensional subspace. Classes from pairwise disjoint subspaces (a
+ * partial spread of lines of PG(d-1, 2)) never repeat a pair, because a pair {x, y} meets only
+ * in the class whose subspace contains x + y. For d = 5 a maximal partial spread has 9 lines,
+ * so 32 pupils in fours get 9 repeat-free rounds; the depth-first search below finds one.
+ */
+export function binaryFlatClasses(d: number): Design {
+  const v = 2 ** d;
+  const subspaces: number[][] = [];
+  for (let a = 1; a < v; a++) {
+    for (let b = a + 1; b < v; b++) {
+      const c = a ^ b;
+      if (c > b) subspaces.push([a, b, c]);
+    }
+  }
+  const used = new Uint8Array(v);
+  const chosen: number[][] = [];
+  const target = Math.floor((v - 1) / 3);
+  let best: number[][] = [];
+  let nodes = 0;
+  const dfs = (from: number): boolean => {
+    if (chosen.length > best.length) best = [...chosen];
+    if (chosen.length === target || ++nodes > 200_000) return chosen.length === target;
+    for (let i = from; i < subspaces.length; i++) {
+      const w = subspaces[i] as number[];
+      if (w.some((x) => used[x] === 1)) continue;
+      for (const x of w) used[x] = 1;
+      chosen.push(w);
+      if (dfs(i + 1)) return true;
+      chosen.pop();
+      for (const x of w) used[x] = 0;
+    }
+    return false;
+  };
+  dfs(0);
+  const rounds: DesignRound[] = best.map(([a, b, c]) => {
+    const seen = new Uint8Array(v);
+    const blocks: number[][] = [];
+    for (let x = 0; x < v; x++) {
+      if (seen[x] === 1) continue;
+      const block = [x, x ^ (a as number), x ^ (b as number), x ^ (c as number)];
+      for (const p of block) seen[p] = 1;
+      blocks.push(block);
+    }
+    return blocks;
+  });
+  return { name: `2-flats of AG(${d},2)`, v, k: 4, rounds };
+}
+
 /** Every design this module can build with at most `maxPoints` points (and block size k). */
 export function designCatalogue(maxPoints = 40, k?: number): Design[] {
   const designs: Design[] = [];
@@ -227,6 +278,7 @@ export function designCatalogue(maxPoints = 40, k?: number): Design[] {
   for (const [d, q] of geometries) {
     if (q ** d <= maxPoints && (k === undefined || k === q)) designs.push(affineGeometry(d, q));
   }
+  if (maxPoints >= 32 && (k === undefined || k === 4)) designs.push(binaryFlatClasses(5));
   for (const spec of ROTATIONAL) {
     const fits = spec.m * spec.levels + spec.fixedPoints <= maxPoints;
     if (fits && (k === undefined || k === spec.k)) designs.push(developRotational(spec));
