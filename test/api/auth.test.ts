@@ -120,6 +120,18 @@ describe("local login", () => {
     });
     expect(good.statusCode).toBe(200);
     expect(cookieFrom(good)).toBeDefined();
+
+    // The same code cannot be used again, even within its time window.
+    const step2 = await t.anonymous.post("/api/auth/login", {
+      username: "rektor",
+      password: "correct horse battery",
+    });
+    const replay = await t.anonymous.post("/api/auth/totp", {
+      flowId: step2.json().flowId,
+      code: totp.generate({ timestamp: t.now.value.getTime() }),
+    });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe("auth.totpInvalid");
   });
 
   it("locks the account after repeated failures", async () => {

@@ -30,13 +30,17 @@ export function totpFor(secret: string, label = "Trygg"): OTPAuth.TOTP {
 }
 
 export function checkTotp(secret: string, code: string, now: Date): boolean {
-  return (
-    totpFor(secret).validate({
-      token: code.replace(/\s/g, ""),
-      timestamp: now.getTime(),
-      window: 1,
-    }) !== null
-  );
+  return totpStep(secret, code, now) !== null;
+}
+
+/** The time step the code belongs to (window ±1), or null when the code is wrong. */
+export function totpStep(secret: string, code: string, now: Date): number | null {
+  const delta = totpFor(secret).validate({
+    token: code.replace(/\s/g, ""),
+    timestamp: now.getTime(),
+    window: 1,
+  });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
 }
 
 export type PasswordResult = { ok: true; personId: string; needsTotp: boolean } | { ok: false };

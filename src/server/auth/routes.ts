@@ -17,7 +17,7 @@ import {
   setSessionCookie,
 } from "../platform/http/session.ts";
 import { parse } from "../platform/http/validate.ts";
-import { checkPassword, checkTotp, newTotpSecret, totpFor } from "./local-login.ts";
+import { checkPassword, checkTotp, newTotpSecret, totpFor, totpStep } from "./local-login.ts";
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
@@ -203,12 +203,26 @@ export const authRoutes: FeatureRoutes = (app, deps) => {
       const personId = String((flow.data as { personId: string }).personId);
       const account = await db
         .selectFrom("local_account")
-        .select("totp_secret")
+        .select(["totp_secret", "totp_last_step"])
         .where("person_id", "=", personId)
         .executeTakeFirstOrThrow();
-      if (!account.totp_secret || !checkTotp(account.totp_secret, body.code, now)) {
+      const step = account.totp_secret ? totpStep(account.totp_secret, body.code, now) : null;
+      // A code is good for one login: a step at or before the last accepted one is a replay.
+      if (
+        step === null ||
+        (account.totp_last_step !== null && step <= Number(account.totp_last_step))
+      ) {
         throw new AppError(401, "auth.totpInvalid");
       }
+      const claimed = await db
+        .updateTable("local_account")
+        .set({ totp_last_step: String(step) })
+        .where("person_id", "=", personId)
+        .where((eb) =>
+          eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", String(step))]),
+        )
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) throw new AppError(401, "auth.totpInvalid");
       await db.deleteFrom("login_flow").where("id", "=", flow.id).execute();
       await startSession(deps, req, reply, personId, "local+totp");
       return { ok: true };

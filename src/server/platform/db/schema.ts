@@ -106,6 +106,8 @@ export interface LocalAccountTable {
   password_hash: string;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  /** Last accepted TOTP time step: refuses a replayed code (migration 0005). */
+  totp_last_step: Generated<string | null>;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
   created_at: TimestampWithDefault;

@@ -192,6 +192,12 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
     app.get("/*", { config: { access: { public: true } } }, (req, reply) => {
       const rel = (req.params as { "*": string })["*"];
+      // An unknown API path is a JSON 404, never the web app's index page.
+      if (rel === "api" || rel.startsWith("api/")) {
+        return reply
+          .status(404)
+          .send({ code: "notFound", message: errorMessage(req.lang, "notFound") });
+      }
       const file = path.join(webDir, rel);
       if (rel && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(rel);
