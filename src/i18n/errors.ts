@@ -63,7 +63,6 @@ export const errorsNb = {
   "school.orgNumberTaken":
     "En annen skole eller skoleeier har allerede dette organisasjonsnummeret.",
   "case.refused": "Dette kan ikke gjøres i saken nå.",
-  "case.refused": "Dette kan ikke gjøres i saken nå.",
   internal: "Noe gikk galt hos oss. Prøv igjen, eller kontakt brukerstøtte.",
 } as const;
 
@@ -130,7 +129,6 @@ export const errorsNn: Catalog = {
   "school.orgNumberTaken":
     "Ein annan skule eller skuleeigar har allereie dette organisasjonsnummeret.",
   "case.refused": "Dette kan ikkje gjerast i saka no.",
-  "case.refused": "Dette kan ikkje gjerast i saka no.",
   internal: "Noko gjekk gale hos oss. Prøv igjen, eller kontakt brukarstøtte.",
 };
 
@@ -194,7 +192,6 @@ export const errorsEn: Catalog = {
     "The school must have at least one principal. Give the role to someone else before removing this one.",
   "person.feideIdTaken": "Another person already has this Feide name.",
   "school.orgNumberTaken": "Another school or school owner already has this organisation number.",
-  "case.refused": "This cannot be done in the case now.",
   "case.refused": "This cannot be done in the case now.",
   internal: "Something went wrong on our side. Try again, or contact support.",
 };

@@ -24,7 +24,13 @@ describe("authorize: table of who may do what at a school", () => {
   it.each<[string, Actor, Action, Resource, boolean]>([
     ["principal manages its school's people", at("principal"), "people.manage", schoolA, true],
     ["deputy manages people", at("deputy"), "people.manage", schoolA, true],
-    ["contact teacher reads people (to report)", at("contactTeacher"), "people.read", schoolA, true],
+    [
+      "contact teacher reads people (to report)",
+      at("contactTeacher"),
+      "people.read",
+      schoolA,
+      true,
+    ],
     ["contact teacher cannot manage people", at("contactTeacher"), "people.manage", schoolA, false],
     ["pupil cannot list people", at("pupil"), "people.read", schoolA, false],
     ["guardian cannot list people", at("guardian"), "people.read", schoolA, false],
@@ -33,9 +39,27 @@ describe("authorize: table of who may do what at a school", () => {
     ["principal of A cannot import into B", at("principal"), "import.run", schoolB, false],
     ["principal reads the school's audit log", at("principal"), "audit.read", schoolA, true],
     ["deputy cannot read the audit log", at("deputy"), "audit.read", schoolA, false],
-    ["owner case officer reads school audit", owner("ownerCaseOfficer"), "audit.read", schoolA, true],
-    ["owner of another county cannot", owner("ownerCaseOfficer", "other"), "audit.read", schoolA, false],
-    ["owner officer cannot manage people", owner("ownerCaseOfficer"), "people.manage", schoolA, false],
+    [
+      "owner case officer reads school audit",
+      owner("ownerCaseOfficer"),
+      "audit.read",
+      schoolA,
+      true,
+    ],
+    [
+      "owner of another county cannot",
+      owner("ownerCaseOfficer", "other"),
+      "audit.read",
+      schoolA,
+      false,
+    ],
+    [
+      "owner officer cannot manage people",
+      owner("ownerCaseOfficer"),
+      "people.manage",
+      schoolA,
+      false,
+    ],
     ["system admin manages people anywhere", admin, "people.manage", schoolB, true],
     ["subject teacher cannot run imports", at("subjectTeacher"), "import.run", schoolA, false],
     ["caretaker reads the calendar", at("caretaker"), "schoolYear.read", schoolA, true],
@@ -46,7 +70,10 @@ describe("authorize: table of who may do what at a school", () => {
 
   it("denies everything to an anonymous caller", () => {
     for (const action of ACTIONS) {
-      expect(authorize(null, action, schoolA)).toEqual({ allow: false, reason: "not-authenticated" });
+      expect(authorize(null, action, schoolA)).toEqual({
+        allow: false,
+        reason: "not-authenticated",
+      });
     }
   });
 
@@ -55,9 +82,15 @@ describe("authorize: table of who may do what at a school", () => {
   });
 
   it("owner-level actions need an owner role at that owner", () => {
-    expect(authorize(owner("areaDirector"), "owner.manage", { type: "owner", ownerId: OWNER }).allow).toBe(true);
-    expect(authorize(owner("ownerCaseOfficer"), "owner.manage", { type: "owner", ownerId: OWNER }).allow).toBe(false);
-    expect(authorize(at("principal"), "owner.read", { type: "owner", ownerId: OWNER }).allow).toBe(false);
+    expect(
+      authorize(owner("areaDirector"), "owner.manage", { type: "owner", ownerId: OWNER }).allow,
+    ).toBe(true);
+    expect(
+      authorize(owner("ownerCaseOfficer"), "owner.manage", { type: "owner", ownerId: OWNER }).allow,
+    ).toBe(false);
+    expect(authorize(at("principal"), "owner.read", { type: "owner", ownerId: OWNER }).allow).toBe(
+      false,
+    );
   });
 });
 
@@ -70,20 +103,33 @@ describe("authorize: properties", () => {
 
   it("no role at school B ever grants a school-B action (tenancy)", () => {
     fc.assert(
-      fc.property(fc.array(grant, { maxLength: 6 }), fc.constantFrom(...ACTIONS), (grants, action) => {
-        const actor: Actor = { personId: "p", grants };
-        expect(authorize(actor, action, schoolB).allow).toBe(false);
-      }),
+      fc.property(
+        fc.array(grant, { maxLength: 6 }),
+        fc.constantFrom(...ACTIONS),
+        (grants, action) => {
+          const actor: Actor = { personId: "p", grants };
+          expect(authorize(actor, action, schoolB).allow).toBe(false);
+        },
+      ),
     );
   });
 
   it("adding a grant never removes an allowed action (monotonic)", () => {
     fc.assert(
-      fc.property(fc.array(grant, { maxLength: 5 }), grant, fc.constantFrom(...ACTIONS), (grants, extra, action) => {
-        const before = authorize({ personId: "p", grants }, action, schoolA).allow;
-        const after = authorize({ personId: "p", grants: [...grants, extra] }, action, schoolA).allow;
-        if (before) expect(after).toBe(true);
-      }),
+      fc.property(
+        fc.array(grant, { maxLength: 5 }),
+        grant,
+        fc.constantFrom(...ACTIONS),
+        (grants, extra, action) => {
+          const before = authorize({ personId: "p", grants }, action, schoolA).allow;
+          const after = authorize(
+            { personId: "p", grants: [...grants, extra] },
+            action,
+            schoolA,
+          ).allow;
+          if (before) expect(after).toBe(true);
+        },
+      ),
     );
   });
 });
