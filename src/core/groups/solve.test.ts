@@ -123,6 +123,44 @@ describe("solveGroups behaviour", () => {
     expect(result.quality.mixPenalty).toBe(0);
   });
 
+  it("keeps together-chains in one group and fixed pupils at their group every round", () => {
+    const pupils = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    const input: SolveInput = {
+      pupils,
+      k: 4,
+      rounds: 6,
+      together: [
+        ["p0", "p1"],
+        ["p1", "p2"],
+        ["p5", "p6"],
+      ],
+      fixedGroup: new Map([
+        ["p0", 3],
+        ["p9", 0],
+      ]),
+      forbidden: [
+        ["p9", "p10"],
+        ["p5", "p11"],
+      ],
+      effort: 0.1,
+    };
+    const result = solveGroups(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const round of result.schedule) {
+      expect(round[3]).toEqual(expect.arrayContaining(["p0", "p1", "p2"]));
+      expect(round[0]).toContain("p9");
+      const withP5 = round.find((g) => g.includes("p5"));
+      expect(withP5).toContain("p6");
+      expect(withP5).not.toContain("p11");
+    }
+    expect(checkSchedule(input, result.schedule).violations).toEqual([]);
+    // Meetings inside a together-chain are not repeats: counted, the four together pairs
+    // alone would add 4 x 5 = 20 repeats over 6 rounds.
+    expect(result.quality.totalRepeats).toBeLessThan(20);
+    expect(result.quality.maxMeetings).toBeLessThanOrEqual(2);
+  });
+
   it("counts history meetings as repeats and avoids them", () => {
     const pupils = Array.from({ length: 12 }, (_, i) => i);
     const history: Schedule = [
