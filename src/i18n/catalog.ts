@@ -8,6 +8,7 @@ import { LANGS, type Lang } from "./lang.ts";
 import { admin } from "./web/admin.ts";
 import { audit } from "./web/audit.ts";
 import { auth } from "./web/auth.ts";
+import { cases } from "./web/cases.ts";
 import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
 import { home } from "./web/home.ts";
@@ -25,6 +26,7 @@ const webNamespaces = {
   admin,
   import: importNs,
   plans,
+  cases,
 };
 
 type WebNamespaces = typeof webNamespaces;

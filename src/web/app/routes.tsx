@@ -4,6 +4,7 @@
 import { createBrowserRouter } from "react-router";
 import { adminRoutes } from "../admin/routes.tsx";
 import { AuditPage } from "../audit/audit-page.tsx";
+import { caseRoutes } from "../cases/routes.tsx";
 import { MailboxPage } from "../demo/mailbox-page.tsx";
 import { HomePage } from "../home/home-page.tsx";
 import { importRoutes } from "../import/routes.tsx";
@@ -46,7 +47,7 @@ export const coreRoutes: FeatureRoute[] = [
 ];
 
 /** Every page behind login, in menu order. */
-export const featureRoutes: FeatureRoute[] = [...coreRoutes, ...adminRoutes, ...importRoutes];
+export const featureRoutes: FeatureRoute[] = [...coreRoutes, ...caseRoutes, ...adminRoutes, ...importRoutes];
 
 export function createRouter() {
   return createBrowserRouter([

@@ -1,0 +1,967 @@
+// One case for the people who work on it: where it stands (next dated step and who owns it),
+// the reports, the investigation (notes, the pupil's own view, the best-interest
+// assessment), the team, attachments, the plan and its follow-up, escalation, closing and
+// the case file, and the timeline of everything done. Forms show only what the reader may
+// do; the server decides either way.
+import {
+  Alert,
+  Button,
+  Card,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Select,
+  Tag,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Link, useParams } from "react-router";
+import { useApiData } from "../admin/shared.tsx";
+import { api } from "../app/api.ts";
+import { Page } from "../ui/page.tsx";
+import {
+  type CaseView,
+  dueOf,
+  PersonSearch,
+  type Problem,
+  Problems,
+  problemsFrom,
+  showDate,
+  todayIso,
+  useCasesT,
+} from "./shared.tsx";
+
+type Post = (url: string, body: unknown) => Promise<boolean>;
+
+/** A small form that posts to the case and reloads it; shows the server's verdict. */
+function ActionForm({
+  id,
+  title,
+  submit,
+  onSubmit,
+  children,
+}: {
+  id: string;
+  title: string;
+  submit: string;
+  onSubmit: () => Promise<boolean>;
+  children?: ReactNode;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      id={id}
+      className="cases-form cases-form--small"
+      noValidate
+      onSubmit={async (e: FormEvent) => {
+        e.preventDefault();
+        setBusy(true);
+        try {
+          await onSubmit();
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Heading level={3} data-size="2xs">
+        {title}
+      </Heading>
+      {children}
+      <Button type="submit" data-size="sm" disabled={busy}>
+        {submit}
+      </Button>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="cases-section" aria-label={title}>
+      <Heading level={2} data-size="xs">
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+export function CasePage() {
+  const tc = useCasesT();
+  const { caseId } = useParams();
+  const data = useApiData<CaseView>(caseId ? `/api/cases/${caseId}` : null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  const [view, setView] = useState<CaseView | null>(null);
+
+  const post: Post = async (url, body) => {
+    setAttempt((a) => a + 1);
+    try {
+      const next = await api.post<CaseView>(`/api/cases/${caseId}${url}`, body);
+      if (next && typeof next === "object" && "case" in next) setView(next);
+      else data.reload();
+      setProblems([]);
+      setDone(tc("page.done"));
+      return true;
+    } catch (err) {
+      setDone(null);
+      setProblems(problemsFrom(err, (path) => (path ? `f-${path.split(".")[0]}` : null)));
+      return false;
+    }
+  };
+
+  if (data.state !== "ready") {
+    return (
+      <Page title={tc("page.title")}>
+        <Paragraph>{data.state === "error" ? data.message : tc("loading")}</Paragraph>
+      </Page>
+    );
+  }
+  const v = view ?? data.data;
+  const c = v.case;
+  const can = v.can;
+  const name = (id: string | null | undefined) =>
+    !id
+      ? ""
+      : id === "system"
+        ? tc("page.system")
+        : id === "anonymous"
+          ? tc("page.anonymous")
+          : (v.names[id] ?? "");
+  const pupilNames = c.pupils.map(name).join(", ");
+  const title =
+    c.pupils.length > 0 ? tc("page.caseOf", { pupils: pupilNames }) : tc("page.anonymousCase");
+  const plan = c.planRevisions[c.planRevisions.length - 1];
+  const open = c.status !== "closed";
+  const stepOwner = (o: CaseView["steps"][number]["owner"]) =>
+    o.type === "person" ? name(o.personId) : tc(`roles:name.${o.role}`);
+
+  return (
+    <Page
+      title={title}
+      lead={
+        <>
+          {tc(`kind.${c.kind}`)} · {tc(`status.${c.status}`)} · {v.schoolName} ·{" "}
+          {tc("page.reportedOn", { date: showDate(c.reportedAt) })}
+        </>
+      }
+    >
+      <Problems problems={problems} title={tc("errors.refused")} attempt={attempt} />
+      {done && problems.length === 0 ? (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      ) : null}
+      {c.kind === "leadership-violation" ? (
+        <Alert data-color="info">{tc("page.leadershipBanner")}</Alert>
+      ) : null}
+      {c.serious ? <Alert data-color="warning">{tc("page.seriousBanner")}</Alert> : null}
+      {!open ? (
+        <Alert data-color="info">{tc("page.closedBanner", { date: showDate(c.closedAt) })}</Alert>
+      ) : null}
+
+      {v.nextStep ? (
+        <Card data-color={v.nextStep.overdue ? "danger" : "neutral"} className="cases-next">
+          <Heading level={2} data-size="xs">
+            {tc("page.nextStep")}: {tc(`step.${v.nextStep.kind}`)}
+          </Heading>
+          <Paragraph>
+            {tc("page.dueBy", { date: showDate(dueOf(v.nextStep)) })}
+            {v.nextStep.overdue ? (
+              <>
+                {" "}
+                <Tag data-color="danger">{tc("page.overdue")}</Tag>
+              </>
+            ) : null}
+            <br />
+            {tc("page.responsible", { who: stepOwner(v.nextStep.owner) })}
+          </Paragraph>
+          {can.acknowledge ? (
+            <Button onClick={() => void post("/acknowledge", {})}>{tc("page.acknowledge")}</Button>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {v.joinSuggestions.length > 0 ? (
+        <Card data-color="warning" className="cases-card">
+          <Heading level={2} data-size="xs">
+            {tc("page.joinSuggestions")}
+          </Heading>
+          <Paragraph data-size="sm">{tc("page.joinHelp")}</Paragraph>
+          {v.joinSuggestions.map((s) => (
+            <Button
+              key={s.caseId}
+              variant="secondary"
+              data-size="sm"
+              onClick={async () => {
+                try {
+                  const r = await api.post<{ caseId: string }>(`/api/cases/${caseId}/join`, {
+                    intoCaseId: s.caseId,
+                  });
+                  window.location.assign(`/cases/${r.caseId}`);
+                } catch (err) {
+                  setProblems(problemsFrom(err, () => null));
+                }
+              }}
+            >
+              {tc("page.joinInto", {
+                pupils: s.pupils.map(name).join(", "),
+                date: showDate(s.reportedAt),
+              })}
+            </Button>
+          ))}
+        </Card>
+      ) : null}
+
+      <Section title={tc("page.reports")}>
+        {c.reports.map((r, i) => {
+          const row = v.reports.find((x) => x.id === r.id);
+          const d = (row?.details ?? {}) as Record<string, unknown>;
+          return (
+            <Card key={r.id} className="cases-card" data-color="neutral">
+              <Heading level={3} data-size="2xs">
+                {tc("page.report", { n: i + 1 })} · {showDate(r.reportedAt)} ·{" "}
+                {tc(`kind.${r.kind}`)}
+              </Heading>
+              <Paragraph data-size="sm">
+                {tc("page.reporter")}:{" "}
+                {r.reporter.type === "person" ? name(r.reporter.personId) : tc("page.anonymous")}
+              </Paragraph>
+              <Paragraph className="cases-text">{r.description}</Paragraph>
+              <dl className="cases-dl">
+                {d.occurredOn ? (
+                  <>
+                    <dt>{tc("page.occurredOn")}</dt>
+                    <dd>{showDate(String(d.occurredOn))}</dd>
+                  </>
+                ) : null}
+                {d.place ? (
+                  <>
+                    <dt>{tc("page.place")}</dt>
+                    <dd>{String(d.place)}</dd>
+                  </>
+                ) : null}
+                {Array.isArray(d.involvedPupilIds) && d.involvedPupilIds.length > 0 ? (
+                  <>
+                    <dt>{tc("page.involvedPupils")}</dt>
+                    <dd>{d.involvedPupilIds.map((x) => name(String(x))).join(", ")}</dd>
+                  </>
+                ) : null}
+                {d.others ? (
+                  <>
+                    <dt>{tc("page.others")}</dt>
+                    <dd>{String(d.others)}</dd>
+                  </>
+                ) : null}
+              </dl>
+              {d.pupilSaidUnsafe === true ? (
+                <Tag data-color="warning">{tc("page.pupilSaidUnsafe")}</Tag>
+              ) : null}
+              {d.intervened === true ? (
+                <Paragraph data-size="sm">
+                  {tc("page.intervened")}: {String(d.intervention ?? "")}
+                </Paragraph>
+              ) : null}
+            </Card>
+          );
+        })}
+      </Section>
+
+      <Section title={tc("page.investigation")}>
+        <Heading level={3} data-size="2xs">
+          {tc("page.notes")}
+        </Heading>
+        {c.investigationNotes.length === 0 ? (
+          <Paragraph data-size="sm">{tc("page.noNotes")}</Paragraph>
+        ) : null}
+        <ul className="cases-list">
+          {c.investigationNotes.map((n) => (
+            <li key={n.id}>
+              <strong>
+                {showDate(n.occurredOn)} · {tc(`noteKind.${n.kind}`)}
+              </strong>{" "}
+              <small>{tc("page.by", { name: name(n.recordedBy) })}</small>
+              <p className="cases-text">{n.text}</p>
+            </li>
+          ))}
+        </ul>
+        {can.addInvestigationNote ? <NoteForm post={post} /> : null}
+
+        <Heading level={3} data-size="2xs">
+          {tc("page.pupilViews")}
+        </Heading>
+        {c.pupilViews.length === 0 ? (
+          <Paragraph data-size="sm">{tc("page.noPupilViews")}</Paragraph>
+        ) : null}
+        <ul className="cases-list">
+          {c.pupilViews.map((pv) => (
+            <li key={pv.id}>
+              <strong>
+                {showDate(pv.heardOn)} · {name(pv.pupilId)}
+              </strong>
+              {pv.feelsSafe !== null ? (
+                <>
+                  {" "}
+                  <Tag data-color={pv.feelsSafe ? "success" : "warning"} data-size="sm">
+                    {tc("page.feelsSafe")} {pv.feelsSafe ? tc("yes") : tc("no")}
+                  </Tag>
+                </>
+              ) : null}
+              <p className="cases-text">«{pv.words}»</p>
+            </li>
+          ))}
+        </ul>
+        {can.recordPupilView ? <PupilViewForm post={post} pupils={c.pupils} name={name} /> : null}
+
+        <Heading level={3} data-size="2xs">
+          {tc("page.bestInterest")}
+        </Heading>
+        {c.bestInterest.length === 0 ? (
+          <Paragraph data-size="sm">{tc("page.noBestInterest")}</Paragraph>
+        ) : null}
+        {c.bestInterest.map((b) => (
+          <p key={b.id} className="cases-text">
+            {b.text}{" "}
+            <small>
+              ({showDate(b.recordedAt)}, {name(b.recordedBy)})
+            </small>
+          </p>
+        ))}
+        {can.recordBestInterest ? (
+          <TextForm
+            id="f-bestInterest"
+            title={tc("page.addBestInterest")}
+            label={tc("page.bestInterestText")}
+            field="text"
+            url="/best-interest"
+            post={post}
+          />
+        ) : null}
+      </Section>
+
+      <Section title={tc("page.plan")}>
+        {!plan ? <Paragraph data-size="sm">{tc("page.noPlan")}</Paragraph> : null}
+        {plan ? (
+          <Card className="cases-card" data-color="neutral">
+            <Heading level={3} data-size="2xs">
+              {tc("page.revision", { n: plan.revision })} · {showDate(plan.savedAt)}
+            </Heading>
+            <Paragraph className="cases-text">{plan.problem}</Paragraph>
+            <ul className="cases-list">
+              {plan.measures.map((m) => {
+                const doneOn = c.measureLog.filter((e) => e.measureId === m.id);
+                return (
+                  <li key={m.id}>
+                    <strong>{m.description}</strong>
+                    <br />
+                    <small>
+                      {showDate(m.startsOn)}
+                      {m.endsOn ? ` – ${showDate(m.endsOn)}` : ""}
+                      {m.schedule ? `, ${m.schedule}` : ""} · {tc("planEditor.responsible")}:{" "}
+                      {name(m.responsiblePersonId)}
+                    </small>
+                    {doneOn.map((e) => (
+                      <div key={e.id}>
+                        <Tag data-color="success" data-size="sm">
+                          {tc("event.case.measureCarriedOut")} {showDate(e.carriedOutOn)}
+                        </Tag>
+                      </div>
+                    ))}
+                    {can.recordMeasureCarriedOut && c.status !== "evaluating" ? (
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        onClick={() =>
+                          void post(`/measures/${m.id}/carried-out`, {
+                            carriedOutOn: todayIso(),
+                            note: null,
+                          })
+                        }
+                      >
+                        {tc("page.carriedOut")}: {m.description.slice(0, 40)}
+                      </Button>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+            <Paragraph data-size="sm">
+              {tc("planEditor.evaluateOn")} {showDate(plan.evaluateOn)}
+            </Paragraph>
+            <ul className="cases-links">
+              <li>
+                <a href={`/api/cases/${c.id}/plan/${plan.revision}/pdf?lang=nb`}>
+                  {tc("page.planPdf")}
+                </a>
+              </li>
+              <li>
+                <a href={`/api/cases/${c.id}/plan/${plan.revision}/pdf?lang=nn`}>
+                  {tc("page.planPdfNn")}
+                </a>
+              </li>
+            </ul>
+            {c.planCommunications
+              .filter((x) => x.revision === plan.revision)
+              .map((x) => (
+                <Paragraph key={`${x.revision}-${x.communicatedOn}`} data-size="sm">
+                  {tc("page.communicated")}: {showDate(x.communicatedOn)} (
+                  {x.to.map((p) => tc(`party.${p}`)).join(", ")})
+                </Paragraph>
+              ))}
+            {c.planResponses
+              .filter((x) => x.revision === plan.revision)
+              .map((x) => (
+                <Paragraph key={`${x.by}-${x.respondedOn}`} data-size="sm">
+                  {tc("page.responses")}: {showDate(x.respondedOn)} {tc(`party.${x.by}`)} –{" "}
+                  {tc("page.accepted")}: {x.accepted ? tc("yes") : tc("no")}
+                </Paragraph>
+              ))}
+            {can.recordPlanCommunicated ? (
+              <ActionForm
+                id="f-communicated"
+                title={tc("page.recordCommunicated")}
+                submit={tc("save")}
+                onSubmit={() =>
+                  post("/plan/communicated", {
+                    revision: plan.revision,
+                    communicatedOn: todayIso(),
+                    to: ["pupil", "guardians"],
+                  })
+                }
+              />
+            ) : null}
+            {can.recordPlanResponse &&
+            c.planCommunications.some((x) => x.revision === plan.revision) ? (
+              <ActionForm
+                id="f-response"
+                title={tc("page.recordResponse")}
+                submit={tc("page.accepted")}
+                onSubmit={() =>
+                  post("/plan/responses", {
+                    revision: plan.revision,
+                    respondedOn: todayIso(),
+                    by: "guardians",
+                    accepted: true,
+                    comment: null,
+                  })
+                }
+              />
+            ) : null}
+          </Card>
+        ) : null}
+        {can.savePlan ? (
+          <Link to={`/cases/${c.id}/plan`} className="ds-button" data-variant="primary">
+            {plan ? tc("page.revisePlan") : tc("page.writePlan")}
+          </Link>
+        ) : null}
+      </Section>
+
+      {plan && (can.recordEvaluation || c.evaluations.length > 0) ? (
+        <Section title={tc("page.evaluations")}>
+          {c.evaluations.map((ev) => (
+            <Card key={ev.id} className="cases-card" data-color="neutral">
+              <Heading level={3} data-size="2xs">
+                {tc("page.evaluation")} · {showDate(ev.evaluatedOn)}
+              </Heading>
+              <ul className="cases-list">
+                {ev.measureEffects.map((m) => (
+                  <li key={m.measureId}>
+                    {
+                      c.planRevisions.flatMap((p) => p.measures).find((x) => x.id === m.measureId)
+                        ?.description
+                    }
+                    : {tc(`effect.${m.effect}`)}
+                  </li>
+                ))}
+              </ul>
+              {ev.summary ? <Paragraph className="cases-text">{ev.summary}</Paragraph> : null}
+              {c.status === "evaluating" ? (
+                <Paragraph data-size="sm">
+                  {tc("page.decideBy", { date: showDate(ev.decideBy) })}
+                </Paragraph>
+              ) : null}
+            </Card>
+          ))}
+          {can.recordEvaluation ? <EvaluationForm post={post} view={v} name={name} /> : null}
+        </Section>
+      ) : null}
+
+      <Section title={tc("page.team")}>
+        <Paragraph data-size="sm">{tc("page.teamHelp")}</Paragraph>
+        {c.team.length === 0 ? <Paragraph data-size="sm">{tc("page.noTeam")}</Paragraph> : null}
+        <ul className="cases-list">
+          {c.team.map((m) => (
+            <li key={m.personId}>
+              {name(m.personId)}{" "}
+              {can.removeTeamMember ? (
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  onClick={() => void post(`/team/${m.personId}/remove`, {})}
+                >
+                  {tc("page.removeMember", { name: name(m.personId) })}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {can.addTeamMember && c.kind !== "leadership-violation" ? (
+          <PersonSearch
+            schoolId={c.schoolId}
+            onlyRole={null}
+            label={tc("page.memberSearch")}
+            exclude={[...c.team.map((m) => m.personId), ...c.pupils]}
+            onPick={(p) => void post("/team", { personId: p.id })}
+          />
+        ) : null}
+      </Section>
+
+      <Section title={tc("page.attachments")}>
+        {v.attachments.length === 0 ? (
+          <Paragraph data-size="sm">{tc("page.noAttachments")}</Paragraph>
+        ) : null}
+        <ul className="cases-list">
+          {v.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/api/cases/${c.id}/attachments/${a.id}`}>{a.fileName}</a>{" "}
+              <small>
+                ({Math.ceil(a.sizeBytes / 1024)} kB, {showDate(a.uploadedAt)}, {name(a.uploadedBy)})
+              </small>
+            </li>
+          ))}
+        </ul>
+        {can.attach ? (
+          <AttachmentForm caseId={c.id} onDone={() => data.reload()} setProblems={setProblems} />
+        ) : null}
+      </Section>
+
+      {open && (can.markSerious || can.notifyOwner || can.recordObviouslyUnfounded) ? (
+        <Section title={tc("page.escalation")}>
+          {c.staffViolationDecisions.map((d) => (
+            <Paragraph key={d.at} data-size="sm">
+              {d.type === "ownerNotified"
+                ? tc("page.ownerNotifiedAt", { date: showDate(d.at) })
+                : `${tc("page.unfoundedAt", { date: showDate(d.at) })}: ${d.reason}`}
+            </Paragraph>
+          ))}
+          {c.kind === "staff-violation" && c.staffViolationDecisions.length === 0 ? (
+            <>
+              {can.notifyOwner ? (
+                <ActionForm
+                  id="f-notifyOwner"
+                  title={tc("page.ownerDecision")}
+                  submit={tc("page.notifyOwner")}
+                  onSubmit={() => post("/owner-decision", { decision: "notifyOwner" })}
+                />
+              ) : null}
+              {can.recordObviouslyUnfounded ? (
+                <TextForm
+                  id="f-reason"
+                  title={tc("page.unfounded")}
+                  label={tc("page.unfoundedReason")}
+                  field="reason"
+                  url="/owner-decision"
+                  extra={{ decision: "obviouslyUnfounded" }}
+                  post={post}
+                />
+              ) : null}
+            </>
+          ) : null}
+          {can.markSerious && !c.serious && c.kind !== "leadership-violation" ? (
+            <TextForm
+              id="f-serious"
+              title={tc("page.markSerious")}
+              label={tc("page.seriousReason")}
+              field="reason"
+              url="/serious"
+              post={post}
+            />
+          ) : null}
+        </Section>
+      ) : null}
+
+      {can.close ? <CloseForm post={post} /> : null}
+
+      {can.export ? (
+        <Section title={tc("page.export")}>
+          <ul className="cases-links">
+            <li>
+              <a href={`/api/cases/${c.id}/export?format=pdf`}>{tc("page.exportPdf")}</a>
+            </li>
+            <li>
+              <a href={`/api/cases/${c.id}/export?format=json`}>{tc("page.exportJson")}</a>
+            </li>
+            {c.pupils.map((p) => (
+              <li key={p}>
+                <a href={`/api/cases/${c.id}/export?format=pdf&copy=family&pupilId=${p}`}>
+                  {tc("page.familyCopy")}: {name(p)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <Paragraph data-size="sm">{tc("page.familyCopyHelp")}</Paragraph>
+        </Section>
+      ) : null}
+
+      <Section title={tc("page.timeline")}>
+        <ol className="cases-timeline">
+          {v.timeline.map((e) => (
+            <li key={e.seq}>
+              <time dateTime={e.at}>
+                {new Date(e.at).toLocaleString("nb-NO", { timeZone: "Europe/Oslo" })}
+              </time>{" "}
+              {tc(`event.${e.type}`, e.data)} <small>{name(e.actorId)}</small>
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </Page>
+  );
+}
+
+function TextForm({
+  id,
+  title,
+  label,
+  field,
+  url,
+  extra,
+  post,
+}: {
+  id: string;
+  title: string;
+  label: string;
+  field: string;
+  url: string;
+  extra?: Record<string, unknown>;
+  post: Post;
+}) {
+  const tc = useCasesT();
+  const [text, setText] = useState("");
+  return (
+    <ActionForm
+      id={`${id}-form`}
+      title={title}
+      submit={tc("save")}
+      onSubmit={async () => {
+        const ok = await post(url, { ...extra, [field]: text });
+        if (ok) setText("");
+        return ok;
+      }}
+    >
+      <Textfield
+        id={id}
+        multiline
+        rows={3}
+        label={label}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+    </ActionForm>
+  );
+}
+
+function NoteForm({ post }: { post: Post }) {
+  const tc = useCasesT();
+  const [kind, setKind] = useState("conversation");
+  const [on, setOn] = useState(todayIso());
+  const [text, setText] = useState("");
+  return (
+    <ActionForm
+      id="note-form"
+      title={tc("page.addNote")}
+      submit={tc("save")}
+      onSubmit={async () => {
+        const ok = await post("/notes", { kind, occurredOn: on, text });
+        if (ok) setText("");
+        return ok;
+      }}
+    >
+      <div className="cases-inline">
+        <label className="cases-select" htmlFor="note-kind">
+          {tc("page.noteKind")}
+          <Select id="note-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            {["conversation", "observation", "survey", "guardianContact", "other"].map((k) => (
+              <Select.Option key={k} value={k}>
+                {tc(`noteKind.${k}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </label>
+        <Textfield
+          id="f-occurredOn"
+          type="date"
+          label={tc("page.noteDate")}
+          value={on}
+          onChange={(e) => setOn(e.target.value)}
+        />
+      </div>
+      <Textfield
+        id="f-text"
+        multiline
+        rows={3}
+        label={tc("page.noteText")}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+    </ActionForm>
+  );
+}
+
+function PupilViewForm({
+  post,
+  pupils,
+  name,
+}: {
+  post: Post;
+  pupils: string[];
+  name: (id: string) => string;
+}) {
+  const tc = useCasesT();
+  const [pupilId, setPupilId] = useState(pupils[0] ?? "");
+  const [words, setWords] = useState("");
+  const [safe, setSafe] = useState<"yes" | "no" | "">("");
+  return (
+    <ActionForm
+      id="view-form"
+      title={tc("page.addPupilView")}
+      submit={tc("save")}
+      onSubmit={async () => {
+        const ok = await post("/pupil-views", {
+          pupilId,
+          heardOn: todayIso(),
+          words,
+          feelsSafe: safe === "yes" ? true : safe === "no" ? false : null,
+        });
+        if (ok) setWords("");
+        return ok;
+      }}
+    >
+      {pupils.length > 1 ? (
+        <label className="cases-select" htmlFor="view-pupil">
+          {tc("page.pupil")}
+          <Select id="view-pupil" value={pupilId} onChange={(e) => setPupilId(e.target.value)}>
+            {pupils.map((p) => (
+              <Select.Option key={p} value={p}>
+                {name(p)}
+              </Select.Option>
+            ))}
+          </Select>
+        </label>
+      ) : null}
+      <Textfield
+        id="f-words"
+        multiline
+        rows={3}
+        label={tc("page.words")}
+        value={words}
+        onChange={(e) => setWords(e.target.value)}
+      />
+      <Fieldset>
+        <Fieldset.Legend>{tc("page.feelsSafe")}</Fieldset.Legend>
+        <div className="cases-inline">
+          {(["yes", "no", ""] as const).map((x) => (
+            <Radio
+              key={x || "u"}
+              name="feelsSafe"
+              value={x}
+              label={x === "yes" ? tc("yes") : x === "no" ? tc("no") : tc("unknown")}
+              checked={safe === x}
+              onChange={() => setSafe(x)}
+            />
+          ))}
+        </div>
+      </Fieldset>
+    </ActionForm>
+  );
+}
+
+function EvaluationForm({
+  post,
+  view,
+  name,
+}: {
+  post: Post;
+  view: CaseView;
+  name: (id: string) => string;
+}) {
+  const tc = useCasesT();
+  const c = view.case;
+  const plan = c.planRevisions[c.planRevisions.length - 1];
+  const [words, setWords] = useState<Record<string, string>>({});
+  const [safe, setSafe] = useState<Record<string, boolean>>({});
+  const [effects, setEffects] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState("");
+  if (!plan) return null;
+  return (
+    <ActionForm
+      id="evaluation-form"
+      title={tc("page.evaluate")}
+      submit={tc("save")}
+      onSubmit={() =>
+        post("/evaluations", {
+          evaluatedOn: todayIso(),
+          pupilViews: c.pupils.map((p) => ({
+            pupilId: p,
+            words: words[p] ?? "",
+            feelsSafe: safe[p] ?? null,
+          })),
+          measureEffects: plan.measures.map((m) => ({
+            measureId: m.id,
+            effect: effects[m.id] ?? "worked",
+            comment: null,
+          })),
+          summary: summary || null,
+        })
+      }
+    >
+      {c.pupils.map((p) => (
+        <Fieldset key={p}>
+          <Fieldset.Legend>{name(p)}</Fieldset.Legend>
+          <Textfield
+            id={`f-pupilViews-${p}`}
+            label={tc("page.words")}
+            value={words[p] ?? ""}
+            onChange={(e) => setWords((w) => ({ ...w, [p]: e.target.value }))}
+          />
+          <Radio
+            name={`safe-${p}`}
+            value="yes"
+            label={`${tc("page.feelsSafe")} ${tc("yes")}`}
+            checked={safe[p] === true}
+            onChange={() => setSafe((s) => ({ ...s, [p]: true }))}
+          />
+          <Radio
+            name={`safe-${p}`}
+            value="no"
+            label={`${tc("page.feelsSafe")} ${tc("no")}`}
+            checked={safe[p] === false}
+            onChange={() => setSafe((s) => ({ ...s, [p]: false }))}
+          />
+        </Fieldset>
+      ))}
+      {plan.measures.map((m) => (
+        <label key={m.id} className="cases-select" htmlFor={`effect-${m.id}`}>
+          {m.description}
+          <Select
+            id={`effect-${m.id}`}
+            value={effects[m.id] ?? "worked"}
+            onChange={(e) => setEffects((x) => ({ ...x, [m.id]: e.target.value }))}
+          >
+            {["worked", "partly", "didNotWork", "notCarriedOut"].map((k) => (
+              <Select.Option key={k} value={k}>
+                {tc(`effect.${k}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </label>
+      ))}
+      <Textfield
+        id="f-summary"
+        multiline
+        rows={2}
+        label={tc("page.summary")}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+      />
+    </ActionForm>
+  );
+}
+
+function CloseForm({ post }: { post: Post }) {
+  const tc = useCasesT();
+  const [type, setType] = useState<"pupilFeelsSafe" | "reason">("pupilFeelsSafe");
+  const [reason, setReason] = useState("");
+  return (
+    <Section title={tc("page.close")}>
+      <Paragraph data-size="sm">{tc("page.closeHelp")}</Paragraph>
+      <ActionForm
+        id="close-form"
+        title={tc("page.close")}
+        submit={tc("page.close")}
+        onSubmit={() => post("/close", type === "reason" ? { type, reason } : { type })}
+      >
+        <Fieldset>
+          <Fieldset.Legend>{tc("page.close")}</Fieldset.Legend>
+          <Radio
+            name="closure"
+            value="pupilFeelsSafe"
+            label={tc("page.closePupilSafe")}
+            checked={type === "pupilFeelsSafe"}
+            onChange={() => setType("pupilFeelsSafe")}
+          />
+          <Radio
+            name="closure"
+            value="reason"
+            label={tc("page.closeReason")}
+            checked={type === "reason"}
+            onChange={() => setType("reason")}
+          />
+        </Fieldset>
+        {type === "reason" ? (
+          <Textfield
+            id="f-reason-close"
+            label={tc("page.reason")}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        ) : null}
+      </ActionForm>
+    </Section>
+  );
+}
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const TYPES = ["application/pdf", "image/png", "image/jpeg", "text/plain"];
+
+function AttachmentForm({
+  caseId,
+  onDone,
+  setProblems,
+}: {
+  caseId: string;
+  onDone: () => void;
+  setProblems: (p: Problem[]) => void;
+}) {
+  const tc = useCasesT();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="cases-form cases-form--small">
+      <label className="cases-select">
+        {tc("page.addAttachment")}
+        <input
+          type="file"
+          accept={TYPES.join(",")}
+          aria-describedby="attachment-help"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            if (file.size > MAX_BYTES) return setError(tc("page.attachmentTooLarge"));
+            if (!TYPES.includes(file.type)) return setError(tc("page.attachmentType"));
+            setError(null);
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            let binary = "";
+            for (let i = 0; i < bytes.length; i += 0x8000) {
+              binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            }
+            try {
+              await api.post(`/api/cases/${caseId}/attachments`, {
+                fileName: file.name,
+                mediaType: file.type,
+                contentBase64: btoa(binary),
+              });
+              e.target.value = "";
+              onDone();
+            } catch (err) {
+              setProblems(problemsFrom(err, () => null));
+            }
+          }}
+        />
+      </label>
+      <Paragraph id="attachment-help" data-size="sm">
+        {error ?? tc("page.attachmentHelp")}
+      </Paragraph>
+    </div>
+  );
+}

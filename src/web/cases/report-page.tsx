@@ -1,0 +1,314 @@
+// "Meld fra" / "Si ifra": the report form, made to be filled in under a minute on a phone.
+// Staff choose the kind, the pupil(s) (search by name or class) and write what they saw;
+// the rest is optional. Pupils and guardians get a shorter form about themselves or their
+// child. After sending, the reporter sees a receipt — not the case.
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { useApiData } from "../admin/shared.tsx";
+import { api } from "../app/api.ts";
+import { useSession } from "../app/session.tsx";
+import { Page } from "../ui/page.tsx";
+import {
+  Chosen,
+  errorOf,
+  PersonSearch,
+  type Problem,
+  Problems,
+  problemsFrom,
+  todayIso,
+  useCasesT,
+} from "./shared.tsx";
+
+interface ReportContext {
+  capacity: "staff" | "pupil" | "guardian" | null;
+  kinds: string[];
+  pupils: { id: string; name: string }[];
+}
+
+type YesNo = "yes" | "no" | "";
+const yesNo = (v: YesNo) => (v === "yes" ? true : v === "no" ? false : null);
+
+const FIELD_IDS: Record<string, string> = {
+  kind: "report-kind",
+  pupilIds: "report-pupils",
+  description: "report-description",
+  occurredOn: "report-occurredOn",
+  place: "report-place",
+  intervention: "report-intervention",
+};
+
+export function ReportPage() {
+  const tc = useCasesT();
+  const { activeSchool } = useSession();
+  const ctx = useApiData<ReportContext>(
+    activeSchool ? `/api/schools/${activeSchool.id}/cases/report-context` : null,
+  );
+  const [kind, setKind] = useState("");
+  const [pupils, setPupils] = useState<{ id: string; name: string }[]>([]);
+  const [involved, setInvolved] = useState<{ id: string; name: string }[]>([]);
+  const [description, setDescription] = useState("");
+  const [occurredOn, setOccurredOn] = useState(todayIso());
+  const [place, setPlace] = useState("");
+  const [others, setOthers] = useState("");
+  const [unsafe, setUnsafe] = useState<YesNo>("");
+  const [intervened, setIntervened] = useState<YesNo>("");
+  const [intervention, setIntervention] = useState("");
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<{ caseId: string | null } | null>(null);
+
+  if (!activeSchool) {
+    return (
+      <Page title={tc("report.title")}>
+        <Paragraph>{tc("report.notAtSchool")}</Paragraph>
+      </Page>
+    );
+  }
+  if (ctx.state !== "ready") {
+    return (
+      <Page title={tc("report.title")}>
+        <Paragraph>{ctx.state === "error" ? ctx.message : tc("loading")}</Paragraph>
+      </Page>
+    );
+  }
+  const staff = ctx.data.capacity === "staff";
+  const guardian = ctx.data.capacity === "guardian";
+  const title = staff ? tc("report.title") : tc("report.pupilTitle");
+  const chosenKind = staff ? kind : "pupil-reported";
+  const chosenPupils = staff
+    ? pupils
+    : guardian
+      ? pupils.length > 0
+        ? pupils
+        : ctx.data.pupils.length === 1
+          ? ctx.data.pupils
+          : []
+      : ctx.data.pupils;
+
+  if (sent) {
+    return (
+      <Page title={tc("report.sentTitle")}>
+        <Alert data-color="success">
+          <Heading level={2} data-size="xs">
+            {tc("report.sentTitle")}
+          </Heading>
+          <Paragraph>{staff ? tc("report.sentBody") : tc("report.pupilSentBody")}</Paragraph>
+        </Alert>
+        <ul className="cases-links">
+          <li>
+            <Link to="/cases/mine">{tc("nav.myReports")}</Link>
+          </li>
+          {sent.caseId ? (
+            <li>
+              <Link to={`/cases/${sent.caseId}`}>{tc("report.openCase")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </Page>
+    );
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setAttempt((a) => a + 1);
+    const local: Problem[] = [];
+    if (!chosenKind)
+      local.push({ fieldId: FIELD_IDS.kind ?? null, message: tc("report.required") });
+    if (staff && chosenPupils.length === 0) {
+      local.push({ fieldId: FIELD_IDS.pupilIds ?? null, message: tc("report.pupilsRequired") });
+    }
+    if (!description.trim()) {
+      local.push({ fieldId: FIELD_IDS.description ?? null, message: tc("report.required") });
+    }
+    if (local.length > 0) {
+      setProblems(local);
+      return;
+    }
+    setBusy(true);
+    try {
+      const receipt = await api.post<{ caseId: string | null }>(
+        `/api/schools/${activeSchool.id}/cases`,
+        {
+          kind: chosenKind,
+          pupilIds: chosenPupils.map((p) => p.id),
+          description,
+          ...(staff
+            ? {
+                occurredOn: occurredOn || null,
+                place: place || null,
+                involvedPupilIds: involved.map((p) => p.id),
+                others: others || null,
+                pupilSaidUnsafe: yesNo(unsafe),
+                intervened: yesNo(intervened),
+                intervention: intervened === "yes" ? intervention || null : null,
+              }
+            : {}),
+        },
+      );
+      setProblems([]);
+      setSent(receipt);
+    } catch (err) {
+      setProblems(problemsFrom(err, (path) => FIELD_IDS[path.split(".")[0] ?? ""] ?? null));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const yesNoField = (name: string, legend: string, value: YesNo, set: (v: YesNo) => void) => (
+    <Fieldset>
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      <div className="cases-inline">
+        {(["yes", "no", ""] as const).map((v) => (
+          <Radio
+            key={v || "unknown"}
+            name={name}
+            value={v}
+            label={v === "yes" ? tc("yes") : v === "no" ? tc("no") : tc("unknown")}
+            checked={value === v}
+            onChange={() => set(v)}
+          />
+        ))}
+      </div>
+    </Fieldset>
+  );
+
+  return (
+    <Page title={title} narrow>
+      <Paragraph>
+        {staff
+          ? tc("report.intro")
+          : guardian
+            ? tc("report.guardianIntro")
+            : tc("report.pupilIntro")}
+      </Paragraph>
+      <form onSubmit={submit} noValidate className="cases-form">
+        <Problems problems={problems} title={tc("report.problemsTitle")} attempt={attempt} />
+        {staff ? (
+          <Fieldset id={FIELD_IDS.kind} tabIndex={-1}>
+            <Fieldset.Legend>{tc("report.kindLegend")}</Fieldset.Legend>
+            {ctx.data.kinds
+              .filter((k) => k !== "pupil-reported")
+              .map((k) => (
+                <Radio
+                  key={k}
+                  name="kind"
+                  value={k}
+                  label={tc(`kind.${k}`)}
+                  description={tc(`kindHelp.${k}`)}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                />
+              ))}
+          </Fieldset>
+        ) : null}
+        {staff ? (
+          <div className="cases-field-group">
+            <PersonSearch
+              id={FIELD_IDS.pupilIds}
+              schoolId={activeSchool.id}
+              onlyRole="pupil"
+              label={tc("report.pupilSearch")}
+              exclude={pupils.map((p) => p.id)}
+              onPick={(p) => setPupils((list) => [...list, p])}
+              error={errorOf(problems, "report-pupils")}
+            />
+            <Heading level={2} data-size="2xs">
+              {tc("report.pupils")}
+            </Heading>
+            <Chosen
+              people={pupils}
+              onRemove={(id) => setPupils((list) => list.filter((p) => p.id !== id))}
+              empty={tc("report.chosenNone")}
+            />
+          </div>
+        ) : guardian && ctx.data.pupils.length > 1 ? (
+          <Fieldset id={FIELD_IDS.pupilIds} tabIndex={-1}>
+            <Fieldset.Legend>{tc("report.child")}</Fieldset.Legend>
+            {ctx.data.pupils.map((p) => (
+              <Radio
+                key={p.id}
+                name="child"
+                value={p.id}
+                label={p.name}
+                checked={pupils[0]?.id === p.id}
+                onChange={() => setPupils([p])}
+              />
+            ))}
+          </Fieldset>
+        ) : null}
+        <Textfield
+          id={FIELD_IDS.description}
+          multiline
+          rows={4}
+          label={staff ? tc("report.description") : tc("report.pupilDescription")}
+          description={tc("report.descriptionHelp")}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errorOf(problems, "report-description")}
+        />
+        {staff ? (
+          <>
+            <div className="cases-inline">
+              <Textfield
+                id={FIELD_IDS.occurredOn}
+                type="date"
+                label={tc("report.occurredOn")}
+                value={occurredOn}
+                onChange={(e) => setOccurredOn(e.target.value)}
+                error={errorOf(problems, "report-occurredOn")}
+              />
+              <Textfield
+                id={FIELD_IDS.place}
+                label={tc("report.place")}
+                value={place}
+                onChange={(e) => setPlace(e.target.value)}
+              />
+            </div>
+            {yesNoField("unsafe", tc("report.pupilSaidUnsafe"), unsafe, setUnsafe)}
+            {yesNoField("intervened", tc("report.intervened"), intervened, setIntervened)}
+            {intervened === "yes" ? (
+              <Textfield
+                id={FIELD_IDS.intervention}
+                label={tc("report.intervention")}
+                value={intervention}
+                onChange={(e) => setIntervention(e.target.value)}
+              />
+            ) : null}
+            <details className="cases-more">
+              <summary>{tc("report.involvedPupils")}</summary>
+              <PersonSearch
+                schoolId={activeSchool.id}
+                onlyRole="pupil"
+                label={tc("report.pupilSearch")}
+                exclude={[...pupils, ...involved].map((p) => p.id)}
+                onPick={(p) => setInvolved((list) => [...list, p])}
+              />
+              <Chosen
+                people={involved}
+                onRemove={(id) => setInvolved((list) => list.filter((p) => p.id !== id))}
+              />
+              <Textfield
+                label={tc("report.others")}
+                value={others}
+                onChange={(e) => setOthers(e.target.value)}
+              />
+            </details>
+          </>
+        ) : null}
+        <Button type="submit" disabled={busy}>
+          {busy ? tc("report.sending") : tc("report.submit")}
+        </Button>
+      </form>
+    </Page>
+  );
+}
