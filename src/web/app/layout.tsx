@@ -5,6 +5,7 @@ import { Alert, Button, Heading, Paragraph, SkipLink, Spinner } from "@digdir/de
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { ReportButton } from "../cases/report-button.tsx";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
 import { CloseIcon, MenuIcon, ShieldIcon } from "../ui/icons.tsx";
 import { PHONE_QUERY, useMediaQuery } from "../ui/use-media-query.ts";
@@ -107,6 +108,7 @@ export function Layout({ routes }: { routes: readonly FeatureRoute[] }) {
             <Brand />
             {phone ? (
               <div className="app-header__tools">
+                {user ? <ReportButton /> : null}
                 {user ? <NotificationBell /> : null}
                 <Button
                   ref={menuButton}
@@ -124,6 +126,7 @@ export function Layout({ routes }: { routes: readonly FeatureRoute[] }) {
               <div className="app-header__tools">
                 <SchoolSwitcher />
                 <LanguageSwitcher />
+                {user ? <ReportButton /> : null}
                 {user ? <NotificationBell /> : null}
                 <UserMenu />
               </div>
