@@ -1,0 +1,194 @@
+// Duty-to-act cases end to end, in Norwegian, with axe on every page: a contact teacher
+// reports from a phone (360 px), the principal is alerted (the demo mailbox), acknowledges,
+// investigates, writes a plan (a missing part is refused and linked), prints the family's
+// PDF, records the evaluation and closes the case. And the leadership route: a report about
+// the school's leadership goes to the owner's case officer and is invisible to the principal.
+import {
+  chooseUserMenuItem,
+  expect,
+  expectNoA11yViolations,
+  loginAs,
+  mainNav,
+  test,
+} from "./support/fixtures.ts";
+
+const today = () =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
+
+async function logout(page: import("@playwright/test").Page) {
+  await chooseUserMenuItem(page, "Logg ut");
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Reports about the first pupil the search finds; returns the pupil's name. */
+async function reportAbout(
+  page: import("@playwright/test").Page,
+  search: string,
+  kind: string,
+  description: string,
+): Promise<string> {
+  await page.getByRole("link", { name: "Meld fra", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meld fra" })).toBeVisible();
+  await page.getByRole("radio", { name: kind }).check();
+  await page.getByLabel("Søk etter elev (navn eller klasse)").first().fill(search);
+  const add = page.getByRole("button", { name: /^Legg til / }).first();
+  await expect(add).toBeVisible();
+  const label = (await add.textContent()) ?? "";
+  const name = label
+    .replace(/^Legg til /, "")
+    .replace(/ \(.*\)$/, "")
+    .trim();
+  await add.click();
+  await page.getByLabel("Hva så eller hørte du?").fill(description);
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "Send meldingen" }).click();
+  await expect(page.getByRole("heading", { name: "Meldingen er sendt" }).first()).toBeVisible();
+  return name;
+}
+
+test("a contact teacher reports from a phone, and the principal follows the case to the end", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "the phone run covers this flow");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await loginAs(page, "contactTeacher");
+  const description = `Så at eleven ble dyttet og kalt stygge ting i gangen ${Date.now()}.`;
+  const pupil = await reportAbout(page, "an", "Bekymring for en elev (§ 12-4)", description);
+  await expectNoA11yViolations(page);
+
+  // The reporter sees a receipt, not the case.
+  await page.getByRole("link", { name: "Mine meldinger" }).click();
+  await expect(page.getByText("Mottatt, ikke bekreftet ennå").first()).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // The principal is alerted at once: the mail is in the demo mailbox, without content.
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get("/api/demo/mail");
+        const body = (await res.json()) as { messages: { subject: string; body: string }[] };
+        return body.messages.filter((m) => m.subject === "Ny sak i Trygg").length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+  const mail = (await (await page.request.get("/api/demo/mail")).json()) as {
+    messages: { subject: string; body: string }[];
+  };
+  expect(mail.messages.some((m) => m.body.includes(pupil) || m.body.includes(description))).toBe(
+    false,
+  );
+  await logout(page);
+
+  await loginAs(page, "principal");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Saker" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Saker" })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole("link", { name: pupil }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: `Sak om ${pupil}` })).toBeVisible();
+  await expect(page.getByText(description)).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await page.getByRole("button", { name: "Bekreft at meldingen er mottatt" }).click();
+  await expect(page.getByText("Lagret.")).toBeVisible();
+  await page.getByLabel("Hva kom fram?").fill("Samtale med eleven. Det har skjedd flere ganger.");
+  await page.locator("#note-form").getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByText("Samtale med eleven. Det har skjedd flere ganger.")).toBeVisible();
+  await page.getByLabel("Hva sier eleven selv?").fill("Jeg vil ikke gå i gangen alene.");
+  await page.locator("#view-form").getByRole("radio", { name: "Nei" }).check();
+  await page.locator("#view-form").getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByText("«Jeg vil ikke gå i gangen alene.»")).toBeVisible();
+  await page.getByLabel("Vurdering").fill("Elevens beste: trygghet i gangene og tett oppfølging.");
+  await page.locator("#f-bestInterest-form").getByRole("button", { name: "Lagre" }).click();
+  await expect(
+    page.getByText("Elevens beste: trygghet i gangene og tett oppfølging."),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // The plan: leaving out when to evaluate is refused, and the summary links to the field.
+  await page.getByRole("link", { name: "Lag aktivitetsplan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Aktivitetsplan" })).toBeVisible();
+  await page
+    .getByLabel("Hvilket problem skal tiltakene løse?")
+    .fill("Eleven blir plaget i gangene.");
+  await page
+    .getByLabel("Hva skal gjøres?")
+    .fill("Voksen i gangen ved timeskift, særlig ved garderoben.");
+  await page.getByLabel("Fra dato").fill(today());
+  await page.getByLabel("Ansvarlig").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Lagre planen" }).click();
+  const summary = page.getByText("Planen kan ikke lagres ennå");
+  await expect(summary).toBeVisible();
+  const link = page.getByRole("link", { name: "Skriv når tiltakene skal evalueres." });
+  await expect(link).toBeVisible();
+  await expectNoA11yViolations(page);
+  await link.click();
+  await expect(page.getByLabel("Når skal tiltakene evalueres?")).toBeFocused();
+  await page.getByLabel("Når skal tiltakene evalueres?").fill(today());
+  await page.getByRole("button", { name: "Lagre planen" }).click();
+  await expect(page.getByText("Planen er lagret som versjon 1.")).toBeVisible();
+  await page.getByRole("link", { name: "Tilbake til saken" }).first().click();
+
+  // The family's PDF, in bokmål.
+  const pdfLink = page.getByRole("link", { name: "Planen som PDF (bokmål)" });
+  const href = (await pdfLink.getAttribute("href")) ?? "";
+  const pdf = await page.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.locator("#f-communicated").getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByText(/Gitt til eleven\/foreldrene:/)).toBeVisible();
+  await page.locator("#f-response").getByRole("button", { name: "Godtok planen" }).click();
+  await expect(page.getByText(/Svar på planen:/)).toBeVisible();
+
+  // Evaluation: the pupil now says they feel safe; then the case is closed.
+  const evaluation = page.locator("#evaluation-form");
+  await evaluation
+    .getByLabel("Hva sier eleven selv?")
+    .fill("Nå går det bra, jeg er ikke redd lenger.");
+  await evaluation.getByRole("radio", { name: "Sier eleven at hen har det trygt nå? Ja" }).check();
+  await evaluation.getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByText(/Revider eller avslutt innen/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.locator("#close-form").getByRole("button", { name: "Avslutt saken" }).click();
+  await expect(page.getByText(/og arkivert\. Den kan leses, men ikke endres\./)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Avslutt saken" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+test("a report about the leadership goes to the owner's case officer, not to the principal", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "the desktop run covers this flow");
+  await loginAs(page, "contactTeacher");
+  const description = `Rektor holdt eleven hardt i armen ${Date.now()}.`;
+  const pupil = await reportAbout(
+    page,
+    "er",
+    "Noen i skoleledelsen krenker en elev (§ 12-5)",
+    description,
+  );
+  await logout(page);
+
+  await loginAs(page, "principal");
+  await (await mainNav(page)).getByRole("link", { name: "Saker" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Saker" })).toBeVisible();
+  await expect(page.getByText(description)).toHaveCount(0);
+  await expect(page.getByText("Noen i skoleledelsen krenker en elev (§ 12-5)")).toHaveCount(0);
+  await logout(page);
+
+  await loginAs(page, "ownerCaseOfficer");
+  await (await mainNav(page)).getByRole("link", { name: "Saker" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Saker hos skoleeier" })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole("link", { name: pupil }).first().click();
+  await expect(page.getByText(description)).toBeVisible();
+  await expect(page.getByText(/skjult for skolens ledelse/)).toBeVisible();
+  await page.getByRole("button", { name: "Bekreft at meldingen er mottatt" }).click();
+  await expect(
+    page.getByText("Mottaket er bekreftet.").or(page.getByText("Lagret.")),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+});
