@@ -47,7 +47,12 @@ export const coreRoutes: FeatureRoute[] = [
 ];
 
 /** Every page behind login, in menu order. */
-export const featureRoutes: FeatureRoute[] = [...coreRoutes, ...caseRoutes, ...adminRoutes, ...importRoutes];
+export const featureRoutes: FeatureRoute[] = [
+  ...coreRoutes,
+  ...caseRoutes,
+  ...adminRoutes,
+  ...importRoutes,
+];
 
 export function createRouter() {
   return createBrowserRouter([
