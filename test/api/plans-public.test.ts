@@ -101,7 +101,8 @@ describe("the published plan", () => {
     expect(page.match(/<h1>/g)).toHaveLength(1);
     expect(page).toContain("<h1>Handlingsplan for trygt og godt skolemiljø</h1>");
     expect(page).toContain('<th scope="col">Ansvar</th>');
-    expect(page).toContain("<caption>");
+    expect(page).toContain('<caption id="table-1">');
+    expect(page).toContain('role="region" tabindex="0" aria-labelledby="table-1"');
     expect(page).toContain("Kontaktlærer");
     expect(page).toContain("Elevtjenesten");
     expect(page).not.toMatch(/<script/i);

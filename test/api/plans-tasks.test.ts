@@ -228,7 +228,7 @@ describe("the daily job", () => {
       .where("template", "=", "plan.taskDue")
       .execute();
     expect(notes).toHaveLength(first.people);
-    expect(new Set(notes.map((n) => n.link))).toEqual(new Set(["/plans/tasks"]));
+    expect(new Set(notes.map((n) => n.link))).toEqual(new Set(["/tasks"]));
     expect(notes.map((n) => n.person_id)).toContain(ids.contactTeacher);
 
     const second = await runPlanReminders({

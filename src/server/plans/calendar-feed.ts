@@ -155,7 +155,7 @@ export async function personalFeed(
         .filter((x) => x !== "")
         .join("\n"),
       categories: [partName(lang, row.part_id)],
-      url: `${publicUrl}/plans/tasks`,
+      url: `${publicUrl}/tasks`,
     };
   });
   return renderCalendar({ name: texts.nav.tasks, description: texts.nav.tasksHelp, now, events });

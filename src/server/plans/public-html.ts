@@ -58,6 +58,7 @@ a{color:#0062ba}
 a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .muted{color:#555}
 .table-wrap{overflow-x:auto}
+.table-wrap:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid #8a8a8a;padding:.4rem .5rem;vertical-align:top;text-align:left}
@@ -122,6 +123,7 @@ export function renderPublicPlanHtml(data: PublicPlan, lang: Lang, base: string)
     out.push(linkList(section.links, t.linkMissing), "</section>");
   });
 
+  let tableCount = 0;
   content.parts.forEach((part, i) => {
     out.push(
       `<section aria-labelledby="part-${i}"><h2 id="part-${i}">${escapeHtml(part.title)}</h2>`,
@@ -139,8 +141,10 @@ export function renderPublicPlanHtml(data: PublicPlan, lang: Lang, base: string)
     for (const block of blocks) {
       if (block.heading) out.push(`<h3>${escapeHtml(block.heading)}</h3>`);
       const caption = fill(t.caption, { part: block.heading ?? part.title });
+      tableCount++;
+      // A table wider than a phone scrolls: the region is focusable so keyboards can scroll it.
       out.push(
-        `<div class="table-wrap"><table><caption>${escapeHtml(caption)}</caption><thead><tr>`,
+        `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="table-${tableCount}"><table><caption id="table-${tableCount}">${escapeHtml(caption)}</caption><thead><tr>`,
         `<th scope="col">${escapeHtml(t.columns.activity)}</th>`,
         `<th scope="col">${escapeHtml(t.columns.responsible)}</th>`,
         `<th scope="col">${escapeHtml(t.columns.method)}</th>`,

@@ -14,7 +14,7 @@ import { syncTasks } from "./year-wheel.ts";
 export const PLAN_REMINDER_QUEUE = "plan.reminders";
 /** Tasks due today up to this many days ahead are reminded. */
 export const REMIND_DAYS_AHEAD = 2;
-export const MY_TASKS_LINK = "/plans/tasks";
+export const MY_TASKS_LINK = "/tasks";
 
 export interface ReminderRun {
   today: IsoDate;

@@ -9,6 +9,7 @@ import { MailboxPage } from "../demo/mailbox-page.tsx";
 import { HomePage } from "../home/home-page.tsx";
 import { importRoutes } from "../import/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
+import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
 import type { FeatureRoute } from "./feature-route.ts";
 import { Layout } from "./layout.tsx";
@@ -52,6 +53,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...caseRoutes,
   ...adminRoutes,
   ...importRoutes,
+  ...planRoutes,
 ];
 
 export function createRouter() {
@@ -61,6 +63,8 @@ export function createRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { path: "/login", element: <LoginPage /> },
+        // The published action plan: open to anyone, outside login.
+        ...publicPlanRoutes,
         ...featureRoutes.map((route) => ({
           path: route.path,
           element: <RequireAccess route={route}>{route.element}</RequireAccess>,
