@@ -136,7 +136,7 @@ test("keyboard only: skip link, search the demo picker, log in, log out", async 
   const phone = (page.viewportSize()?.width ?? 1280) < 768;
   if (phone) {
     const menu = page.getByRole("button", { name: "Meny", exact: true });
-    for (let i = 0; i < 10 && !(await menu.evaluate((el) => el === document.activeElement)); i++) {
+    for (let i = 0; i < 60 && !(await menu.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press("Tab");
     }
     await expect(menu).toBeFocused();
