@@ -401,3 +401,64 @@ describe("leadership-violation cases", () => {
     expect(res.json()).toMatchObject({ caseCode: "team.leadershipOnLeadershipCase" });
   });
 });
+
+describe("anonymous 'si ifra' (no identity stored)", () => {
+  it("files a report without login, hands out a receipt code once, and stores only its hash", async () => {
+    const schools = await t.anonymous.get("/api/public/schools");
+    expect(schools.statusCode).toBe(200);
+    expect((schools.json() as { schools: { id: string }[] }).schools.map((s) => s.id)).toContain(
+      schoolId,
+    );
+    const res = await t.anonymous.post(`/api/public/schools/${schoolId}/si-ifra`, {
+      description: "Jeg blir utestengt og har ingen å være med.",
+    });
+    expect(res.statusCode).toBe(201);
+    const { receiptCode } = res.json() as { receiptCode: string };
+    expect(receiptCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    const row = await t.database.db
+      .selectFrom("case_report")
+      .select(["case_id", "reporter_id", "receipt_code_hash"])
+      .where("receipt_code_hash", "is not", null)
+      .orderBy("reported_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(row.reporter_id).toBeNull();
+    expect(row.receipt_code_hash).not.toContain(receiptCode.replace(/-/g, ""));
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "request_id"])
+      .where("resource_id", "=", row.case_id)
+      .execute();
+    expect(audit.every((a) => a.actor_id === null && a.request_id === null)).toBe(true);
+
+    // Principal and deputy are alerted as for any report.
+    expect(
+      (await outboxFor(principal, "case.newReport")).some(
+        (r) => r.link === `/cases/${row.case_id}`,
+      ),
+    ).toBe(true);
+
+    const receipt = await t.anonymous.post("/api/public/receipts", {
+      code: receiptCode.toLowerCase(),
+    });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.json()).toMatchObject({ status: "received", acknowledgedAt: null });
+    await (await t.as(principal)).post(`/api/cases/${row.case_id}/acknowledge`);
+    const after = await t.anonymous.post("/api/public/receipts", { code: receiptCode });
+    expect(after.json()).toMatchObject({ status: "acknowledged" });
+    const wrong = await t.anonymous.post("/api/public/receipts", { code: "AAAA-BBBB-CCCC" });
+    expect(wrong.statusCode).toBe(404);
+  });
+
+  it("an anonymous report cannot claim a staff kind, and needs a text", async () => {
+    const res = await t.anonymous.post(`/api/public/schools/${schoolId}/si-ifra`, {
+      description: "",
+    });
+    expect(res.statusCode).toBe(400);
+    const unknown = await t.anonymous.post(
+      "/api/public/schools/00000000-0000-4000-8000-000000000000/si-ifra",
+      { description: "x" },
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -192,3 +192,27 @@ test("a report about the leadership goes to the owner's case officer, not to the
   ).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+test("a pupil says ifra without a name and follows it with the receipt code", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "the phone run covers this flow");
+  await loginAs(page, "pupil");
+  await page.getByRole("link", { name: "Si ifra", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Si ifra" })).toBeVisible();
+  await page.getByLabel("Fortell hva som skjer").fill("Noen i klassen ler av meg hver dag.");
+  await page.getByRole("checkbox", { name: "Send uten navn" }).check();
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "Send meldingen" }).click();
+  const heading = page.getByRole("heading", { name: /^Koden din: / });
+  await expect(heading).toBeVisible();
+  const code = ((await heading.textContent()) ?? "").replace("Koden din: ", "").trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expectNoA11yViolations(page);
+  await page.getByRole("link", { name: "Mine meldinger" }).click();
+  await expect(page.getByText("Du har ikke sendt noen meldinger.")).toBeVisible();
+  await page.getByLabel("Koden din").fill(code);
+  await page.getByRole("button", { name: "Sjekk" }).click();
+  await expect(page.getByText("Mottatt, ikke bekreftet ennå")).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -135,6 +135,12 @@ export const nb = {
     problemsTitle: "Rett opp dette før du sender",
     required: "Fyll ut feltet.",
     pupilsRequired: "Velg minst én elev.",
+    anonymous: "Send uten navn",
+    anonymousHelp:
+      "Da lagres ikke hvem du er. Du får en kode som viser om skolen har lest meldingen, men skolen kan ikke spørre deg om mer.",
+    receiptCode: "Koden din: {{code}}",
+    receiptCodeHelp:
+      "Skriv ned koden. Med den kan du se om skolen har lest meldingen, under «Mine meldinger». Vi kan ikke finne koden igjen for deg.",
   },
   mine: {
     title: "Mine meldinger",
@@ -144,6 +150,10 @@ export const nb = {
     sentAt: "Sendt {{date}}",
     received: "Mottatt, ikke bekreftet ennå",
     acknowledged: "Bekreftet mottatt {{date}}",
+    checkCode: "Sjekk en melding sendt uten navn",
+    code: "Koden din",
+    check: "Sjekk",
+    codeNotFound: "Fant ingen melding med denne koden.",
   },
   list: {
     title: "Saker",
@@ -586,6 +596,12 @@ export const nn: Shape<typeof nb> = {
     problemsTitle: "Rett opp dette før du sender",
     required: "Fyll ut feltet.",
     pupilsRequired: "Vel minst éin elev.",
+    anonymous: "Send utan namn",
+    anonymousHelp:
+      "Då blir det ikkje lagra kven du er. Du får ein kode som viser om skulen har lese meldinga, men skulen kan ikkje spørje deg om meir.",
+    receiptCode: "Koden din: {{code}}",
+    receiptCodeHelp:
+      "Skriv ned koden. Med han kan du sjå om skulen har lese meldinga, under «Mine meldingar». Vi kan ikkje finne koden att for deg.",
   },
   mine: {
     title: "Mine meldingar",
@@ -595,6 +611,10 @@ export const nn: Shape<typeof nb> = {
     sentAt: "Send {{date}}",
     received: "Motteken, ikkje stadfesta enno",
     acknowledged: "Stadfesta motteken {{date}}",
+    checkCode: "Sjekk ei melding send utan namn",
+    code: "Koden din",
+    check: "Sjekk",
+    codeNotFound: "Fann inga melding med denne koden.",
   },
   list: {
     title: "Saker",
@@ -1037,6 +1057,12 @@ export const en: Shape<typeof nb> = {
     problemsTitle: "Fix this before sending",
     required: "Fill in this field.",
     pupilsRequired: "Choose at least one pupil.",
+    anonymous: "Send without my name",
+    anonymousHelp:
+      "Then who you are is not stored. You get a code that shows whether the school has read the report, but the school cannot ask you more.",
+    receiptCode: "Your code: {{code}}",
+    receiptCodeHelp:
+      "Write the code down. With it you can see under “My reports” whether the school has read the report. We cannot find the code for you again.",
   },
   mine: {
     title: "My reports",
@@ -1046,6 +1072,10 @@ export const en: Shape<typeof nb> = {
     sentAt: "Sent {{date}}",
     received: "Received, not acknowledged yet",
     acknowledged: "Acknowledged {{date}}",
+    checkCode: "Check a report sent without a name",
+    code: "Your code",
+    check: "Check",
+    codeNotFound: "No report with this code was found.",
   },
   list: {
     title: "Cases",

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { CaseCommandType } from "../../core/cases/commands.ts";
 import { LANGS } from "../../i18n/lang.ts";
 import { appendAudit } from "../platform/audit.ts";
+import { AppError } from "../platform/errors.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
 import { ownerFromParam, schoolFromParam, self } from "../platform/http/resources.ts";
 import { actorIdOf, schoolOf } from "../schools/audit-read.ts";
@@ -13,6 +14,12 @@ import { parseInput } from "../schools/input.ts";
 import { acknowledgeCase } from "./acknowledge.ts";
 import { addNote, noteInput } from "./add-note.ts";
 import { addPupil, addPupilInput } from "./add-pupil.ts";
+import {
+  anonymousInput,
+  anonymousReceipt,
+  fileAnonymousReport,
+  receiptInput,
+} from "./anonymous.ts";
 import type { CommandRequest } from "./apply.ts";
 import { addAttachment, attachmentInput, readAttachment } from "./attachments.ts";
 import { closeCase, closeInput } from "./close.ts";
@@ -402,6 +409,46 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
         .header("content-type", out.contentType)
         .header("content-disposition", `attachment; filename="${out.fileName}"`)
         .send(out.body);
+    },
+  );
+
+  // --- "si ifra" without a name (public: no identity is stored) ------------------------------
+
+  app.get(
+    "/api/public/schools",
+    { config: { access: { public: true }, rateLimit: { max: 60, timeWindow: "1 minute" } } },
+    async () => {
+      const rows = await db.selectFrom("school").select(["id", "name"]).execute();
+      const collator = new Intl.Collator("nb");
+      return { schools: rows.sort((a, b) => collator.compare(a.name, b.name)) };
+    },
+  );
+
+  app.post(
+    "/api/public/schools/:schoolId/si-ifra",
+    { config: { access: { public: true }, rateLimit: { max: 5, timeWindow: "10 minutes" } } },
+    async (req, reply) => {
+      const school = await schoolFromParam(db)(req);
+      if (school.type !== "school") throw new Error("no school");
+      const input = parseInput(anonymousInput, req.body, req.lang);
+      const receipt = await fileAnonymousReport(
+        deps,
+        { schoolId: school.schoolId, ownerId: school.ownerId, lang: req.lang },
+        input,
+      );
+      return reply.status(201).send(receipt);
+    },
+  );
+
+  // POST, so the code never lands in a URL, a history or an access log.
+  app.post(
+    "/api/public/receipts",
+    { config: { access: { public: true }, rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    async (req) => {
+      const { code } = parseInput(receiptInput, req.body, req.lang);
+      const receipt = await anonymousReceipt(deps, code);
+      if (!receipt) throw new AppError(404, "notFound");
+      return receipt;
     },
   );
 };

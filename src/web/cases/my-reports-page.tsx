@@ -1,6 +1,8 @@
 // The reporter's receipts: received, then acknowledged by the school. Never the case itself.
-import { Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
 import { useApiData } from "../admin/shared.tsx";
+import { api } from "../app/api.ts";
 import { Page } from "../ui/page.tsx";
 import { showDate, useCasesT } from "./shared.tsx";
 
@@ -54,6 +56,49 @@ export function MyReportsPage() {
           </Table.Body>
         </Table>
       ) : null}
+      <CodeCheck />
     </Page>
+  );
+}
+
+/** The receipt of a report sent without a name, found only by its code. */
+function CodeCheck() {
+  const tc = useCasesT();
+  const [code, setCode] = useState("");
+  const [result, setResult] = useState<string | null>(null);
+  const check = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const r = await api.post<{ status: string; acknowledgedAt: string | null }>(
+        "/api/public/receipts",
+        { code },
+      );
+      setResult(
+        r.status === "acknowledged"
+          ? tc("mine.acknowledged", { date: showDate(r.acknowledgedAt) })
+          : tc("mine.received"),
+      );
+    } catch {
+      setResult(tc("mine.codeNotFound"));
+    }
+  };
+  return (
+    <form onSubmit={check} className="cases-form cases-form--small" noValidate>
+      <Heading level={2} data-size="xs">
+        {tc("mine.checkCode")}
+      </Heading>
+      <div className="cases-inline">
+        <Textfield
+          label={tc("mine.code")}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+        />
+        <Button type="submit" variant="secondary">
+          {tc("mine.check")}
+        </Button>
+      </div>
+      <p aria-live="polite">{result}</p>
+    </form>
   );
 }

@@ -1,10 +1,12 @@
 // "Meld fra" / "Si ifra": the report form, made to be filled in under a minute on a phone.
-// Staff choose the kind, the pupil(s) (search by name or class) and write what they saw;
+// Staff choose the kind, the pupil(s) (search by name) and write what they saw;
 // the rest is optional. Pupils and guardians get a shorter form about themselves or their
-// child. After sending, the reporter sees a receipt — not the case.
+// child; a pupil may send it without a name (only a receipt code). After sending, the
+// reporter sees a receipt — not the case.
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Heading,
   Paragraph,
@@ -65,7 +67,8 @@ export function ReportPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<{ caseId: string | null } | null>(null);
+  const [sent, setSent] = useState<{ caseId: string | null; receiptCode?: string } | null>(null);
+  const [anonymous, setAnonymous] = useState(false);
 
   if (!activeSchool) {
     return (
@@ -104,6 +107,14 @@ export function ReportPage() {
           </Heading>
           <Paragraph>{staff ? tc("report.sentBody") : tc("report.pupilSentBody")}</Paragraph>
         </Alert>
+        {sent.receiptCode ? (
+          <Alert data-color="info">
+            <Heading level={2} data-size="xs">
+              {tc("report.receiptCode", { code: sent.receiptCode })}
+            </Heading>
+            <Paragraph>{tc("report.receiptCodeHelp")}</Paragraph>
+          </Alert>
+        ) : null}
         <ul className="cases-links">
           <li>
             <Link to="/cases/mine">{tc("nav.myReports")}</Link>
@@ -135,6 +146,22 @@ export function ReportPage() {
       return;
     }
     setBusy(true);
+    if (anonymous) {
+      // Sent outside the session: the server stores no identity, only the code's hash.
+      try {
+        const r = await api.post<{ receiptCode: string }>(
+          `/api/public/schools/${activeSchool.id}/si-ifra`,
+          { description },
+        );
+        setProblems([]);
+        setSent({ caseId: null, receiptCode: r.receiptCode });
+      } catch (err) {
+        setProblems(problemsFrom(err, (path) => FIELD_IDS[path.split(".")[0] ?? ""] ?? null));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     try {
       const receipt = await api.post<{ caseId: string | null }>(
         `/api/schools/${activeSchool.id}/cases`,
@@ -304,6 +331,14 @@ export function ReportPage() {
               />
             </details>
           </>
+        ) : null}
+        {ctx.data.capacity === "pupil" ? (
+          <Checkbox
+            label={tc("report.anonymous")}
+            description={tc("report.anonymousHelp")}
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.target.checked)}
+          />
         ) : null}
         <Button type="submit" disabled={busy}>
           {busy ? tc("report.sending") : tc("report.submit")}
