@@ -140,7 +140,7 @@ test("a contact teacher reports from a phone, and the principal follows the case
 
   await page.locator("#f-communicated").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(/Gitt til eleven\/foreldrene:/)).toBeVisible();
-  await page.locator("#f-response").getByRole("button", { name: "Godtok planen" }).click();
+  await page.locator("#f-response").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(/Svar på planen:/)).toBeVisible();
 
   // Evaluation: the pupil now says they feel safe; then the case is closed.

@@ -7,6 +7,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Fieldset,
   Heading,
   Paragraph,
@@ -418,35 +419,11 @@ export function CasePage() {
                 </Paragraph>
               ))}
             {can.recordPlanCommunicated ? (
-              <ActionForm
-                id="f-communicated"
-                title={tc("page.recordCommunicated")}
-                submit={tc("save")}
-                onSubmit={() =>
-                  post("/plan/communicated", {
-                    revision: plan.revision,
-                    communicatedOn: todayIso(),
-                    to: ["pupil", "guardians"],
-                  })
-                }
-              />
+              <CommunicatedForm post={post} revision={plan.revision} />
             ) : null}
             {can.recordPlanResponse &&
             c.planCommunications.some((x) => x.revision === plan.revision) ? (
-              <ActionForm
-                id="f-response"
-                title={tc("page.recordResponse")}
-                submit={tc("page.accepted")}
-                onSubmit={() =>
-                  post("/plan/responses", {
-                    revision: plan.revision,
-                    respondedOn: todayIso(),
-                    by: "guardians",
-                    accepted: true,
-                    comment: null,
-                  })
-                }
-              />
+              <ResponseForm post={post} revision={plan.revision} />
             ) : null}
           </Card>
         ) : null}
@@ -963,5 +940,109 @@ function AttachmentForm({
         {error ?? tc("page.attachmentHelp")}
       </Paragraph>
     </div>
+  );
+}
+
+function CommunicatedForm({ post, revision }: { post: Post; revision: number }) {
+  const tc = useCasesT();
+  const [on, setOn] = useState(todayIso());
+  const [to, setTo] = useState<string[]>(["pupil", "guardians"]);
+  return (
+    <ActionForm
+      id="f-communicated"
+      title={tc("page.recordCommunicated")}
+      submit={tc("save")}
+      onSubmit={() => post("/plan/communicated", { revision, communicatedOn: on, to })}
+    >
+      <Textfield
+        id="f-communicatedOn"
+        type="date"
+        label={tc("page.communicatedOn")}
+        value={on}
+        onChange={(e) => setOn(e.target.value)}
+      />
+      <Fieldset>
+        <Fieldset.Legend>{tc("page.to")}</Fieldset.Legend>
+        {["pupil", "guardians"].map((p) => (
+          <Checkbox
+            key={p}
+            label={tc(`party.${p}`)}
+            checked={to.includes(p)}
+            onChange={(e) =>
+              setTo((list) => (e.target.checked ? [...list, p] : list.filter((x) => x !== p)))
+            }
+          />
+        ))}
+      </Fieldset>
+    </ActionForm>
+  );
+}
+
+function ResponseForm({ post, revision }: { post: Post; revision: number }) {
+  const tc = useCasesT();
+  const [on, setOn] = useState(todayIso());
+  const [by, setBy] = useState("guardians");
+  const [accepted, setAccepted] = useState(true);
+  const [comment, setComment] = useState("");
+  return (
+    <ActionForm
+      id="f-response"
+      title={tc("page.recordResponse")}
+      submit={tc("save")}
+      onSubmit={() =>
+        post("/plan/responses", {
+          revision,
+          respondedOn: on,
+          by,
+          accepted,
+          comment: comment || null,
+        })
+      }
+    >
+      <div className="cases-inline">
+        <Textfield
+          id="f-respondedOn"
+          type="date"
+          label={tc("page.respondedOn")}
+          value={on}
+          onChange={(e) => setOn(e.target.value)}
+        />
+        <label className="cases-select" htmlFor="f-by">
+          {tc("page.respondedBy")}
+          <Select id="f-by" value={by} onChange={(e) => setBy(e.target.value)}>
+            {["guardians", "pupil"].map((p) => (
+              <Select.Option key={p} value={p}>
+                {tc(`party.${p}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </label>
+      </div>
+      <Fieldset>
+        <Fieldset.Legend>{tc("page.accepted")}</Fieldset.Legend>
+        <div className="cases-inline">
+          <Radio
+            name="accepted"
+            value="yes"
+            label={tc("yes")}
+            checked={accepted}
+            onChange={() => setAccepted(true)}
+          />
+          <Radio
+            name="accepted"
+            value="no"
+            label={tc("no")}
+            checked={!accepted}
+            onChange={() => setAccepted(false)}
+          />
+        </div>
+      </Fieldset>
+      <Textfield
+        id="f-comment"
+        label={tc("page.comment")}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+    </ActionForm>
   );
 }
