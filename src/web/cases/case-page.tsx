@@ -390,17 +390,20 @@ export function CasePage() {
             <Paragraph data-size="sm">
               {tc("planEditor.evaluateOn")} {showDate(plan.evaluateOn)}
             </Paragraph>
+            {/* One copy per pupil: a family's copy names only their own child. */}
             <ul className="cases-links">
-              <li>
-                <a href={`/api/cases/${c.id}/plan/${plan.revision}/pdf?lang=nb`}>
-                  {tc("page.planPdf")}
-                </a>
-              </li>
-              <li>
-                <a href={`/api/cases/${c.id}/plan/${plan.revision}/pdf?lang=nn`}>
-                  {tc("page.planPdfNn")}
-                </a>
-              </li>
+              {(c.pupils.length > 0 ? c.pupils : [""]).flatMap((p) =>
+                (["nb", "nn"] as const).map((lang) => (
+                  <li key={`${p}-${lang}`}>
+                    <a
+                      href={`/api/cases/${c.id}/plan/${plan.revision}/pdf?lang=${lang}${p ? `&pupilId=${p}` : ""}`}
+                    >
+                      {tc(lang === "nb" ? "page.planPdf" : "page.planPdfNn")}
+                      {c.pupils.length > 1 ? `: ${name(p)}` : ""}
+                    </a>
+                  </li>
+                )),
+              )}
             </ul>
             {c.planCommunications
               .filter((x) => x.revision === plan.revision)
