@@ -30,7 +30,12 @@ export async function start(config: Config = loadConfig()): Promise<Running> {
     const database = await openDatabase(
       config.database.engine === "pglite"
         ? { engine: "pglite", dataDir: config.database.dataDir }
-        : { engine: "postgres", url: config.database.url },
+        : {
+            engine: "postgres",
+            url: config.database.url,
+            onIdleError: (err) =>
+              log.warn({ code: (err as { code?: string }).code }, "idle database connection lost"),
+          },
     );
     const applied = await migrate(database.db);
     log.info({ engine: database.engine, applied: applied.length }, "database ready");

@@ -27,11 +27,20 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { engine: "pglite"; dataDir?: string; loadDataDir?: Blob | File }
-  | { engine: "postgres"; url: string; max?: number };
+  | {
+      engine: "postgres";
+      url: string;
+      max?: number;
+      /** Told when an idle pooled connection dies (server restart, admin kill). */
+      onIdleError?: (err: Error) => void;
+    };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
+    // Without a listener, an idle connection dropped by the server would crash the process.
+    // The pool has already discarded that connection; the next query opens a new one.
+    pool.on("error", target.onIdleError ?? (() => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", pool, close: () => db.destroy() };
   }
