@@ -11,12 +11,9 @@ import type { PupilId, SolveInput } from "./types.ts";
  * below the best result known. Skipped when the shared folder is not there.
  *
  * Known gaps (see docs/decisions/0101-groups-solver.md) are held to a weaker bound so the
- * suite guards against regressions without pretending they are solved: 32-4-10 has no
- * construction yet (9 repeat-free rounds from AG(5,2) flats, then 16 repeats) and 30-5-8 ends a few
- * repeats above the best known 62.
+ * suite guards against regressions without pretending they are solved.
  */
 const KNOWN_GAPS: Record<string, number> = {
-  "c04-32-4-10": 20,
   "c08-30-5-8": 70,
 };
 interface BenchCase {

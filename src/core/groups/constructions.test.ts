@@ -49,6 +49,7 @@ describe("constructions", () => {
     ["AG(2,5)", 25, 5, 6],
     ["AG(3,3)", 27, 3, 13],
     ["2-flats of AG(5,2)", 32, 4, 9],
+    ["8-4-10", 32, 4, 10],
   ] as const)("%s has v=%i, k=%i and %i rounds", (name, v, k, rounds) => {
     const design = catalogue.find((d) => d.name.includes(name));
     expect(design).toBeDefined();
@@ -63,6 +64,23 @@ describe("constructions", () => {
       const pairs = d.rounds.length * (d.v / d.k) * ((d.k * (d.k - 1)) / 2);
       expect(pairs).toBe((d.v * (d.v - 1)) / 2);
     }
+  });
+
+  it("the 8-4-10 schedule leaves exactly one unmet partner per pupil (a 4-GDD of type 2^16)", () => {
+    const d = catalogue.find((x) => x.name.includes("8-4-10")) as Design;
+    const met = new Uint8Array(d.v * d.v);
+    for (const round of d.rounds) {
+      for (const block of round) {
+        for (const a of block) for (const b of block) if (a !== b) met[a * d.v + b] = 1;
+      }
+    }
+    const unmet: number[] = [];
+    for (let a = 0; a < d.v; a++) {
+      let missing = 0;
+      for (let b = 0; b < d.v; b++) if (b !== a && met[a * d.v + b] === 0) missing++;
+      unmet.push(missing);
+    }
+    expect(unmet).toEqual(Array.from({ length: 32 }, () => 1));
   });
 
   it("round robin gives v-1 rounds of pairs", () => {
@@ -85,6 +103,9 @@ describe("constructions", () => {
   it("bestConstruction picks the design with the most rounds", () => {
     expect(bestConstruction([3, 3, 3, 3, 3])?.rounds.length).toBe(7);
     expect(bestConstruction([4, 4, 4, 4, 4, 4, 4])?.rounds.length).toBe(9);
+    expect(bestConstruction([4, 4, 4, 4, 4, 4, 4, 4])?.rounds.length).toBe(10);
+    // 31 pupils in fours (`smaller`): one point deleted, every round keeps 7 fours and a three.
+    expect(bestConstruction([4, 4, 4, 4, 4, 4, 4, 3])?.rounds.length).toBe(10);
     expect(bestConstruction([5, 5, 5, 5, 5, 5, 5])).toBeNull();
   });
 });

@@ -14,7 +14,8 @@
  * - 1-rotational designs: points Z_m x {levels} plus fixed points; a base round is developed
  *   by x -> x+t (mod m) into m rounds. Each base round below was found by a small computer
  *   search over difference orbits (every pair orbit used at most once) and is verified by
- *   the tests, not trusted.
+ *   the tests, not trusted;
+ * - stored schedules from the literature (32 in fours for 10 rounds), also verified by tests.
  */
 
 export type DesignRound = readonly (readonly number[])[];
@@ -119,6 +120,129 @@ const ROTATIONAL: readonly RotationalSpec[] = [
         [17, 31, 24],
         [19, 30, 21],
         [32, 33, 36],
+      ],
+    ],
+  },
+];
+
+/**
+ * Resolvable designs stored as explicit rounds, for instances no construction above reaches.
+ *
+ * 32 points in fours for 10 rounds (the social golfer instance 8-4-10, first solved by
+ * A. Aguado in 2004): the 2-flats of AG(5,2) stop at 9 rounds, and a 10th round cannot be
+ * added to them (the 4 directions a maximal partial spread of PG(4,2) leaves uncovered do not
+ * contain the 6 differences of any block). The table is the 8-4-10 schedule published with the
+ * Wolfram Demonstrations Project "Social Golfer Problem" (as collected in the
+ * fpvandoorn/Dagstuhl-tables literature notes, where it is the first 10 rounds of an
+ * 11-round covering), relabelled A..P -> 0..15 and a..p -> 16..31. Each pupil misses exactly
+ * one other pupil, so the 16 pairs that never meet form a perfect matching: a resolvable
+ * 4-GDD of type 2^16. The tests verify every round is a partition and no pair meets twice.
+ */
+const STORED: readonly Design[] = [
+  {
+    name: "8-4-10 social golfer schedule (resolvable 4-GDD of type 2^16)",
+    v: 32,
+    k: 4,
+    rounds: [
+      [
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+        [8, 9, 10, 11],
+        [12, 13, 14, 15],
+        [16, 17, 18, 19],
+        [20, 21, 22, 23],
+        [24, 25, 26, 27],
+        [28, 29, 30, 31],
+      ],
+      [
+        [0, 4, 8, 28],
+        [1, 18, 22, 7],
+        [3, 5, 10, 31],
+        [19, 21, 26, 15],
+        [16, 20, 24, 12],
+        [17, 2, 6, 23],
+        [25, 11, 13, 30],
+        [9, 27, 29, 14],
+      ],
+      [
+        [0, 21, 27, 30],
+        [1, 23, 26, 28],
+        [3, 6, 24, 13],
+        [16, 5, 11, 14],
+        [17, 7, 10, 12],
+        [2, 20, 9, 15],
+        [18, 4, 25, 31],
+        [19, 22, 8, 29],
+      ],
+      [
+        [0, 18, 24, 11],
+        [1, 19, 25, 10],
+        [17, 3, 9, 26],
+        [5, 22, 30, 15],
+        [21, 6, 14, 31],
+        [16, 2, 8, 27],
+        [4, 23, 12, 29],
+        [20, 7, 28, 13],
+      ],
+      [
+        [0, 22, 10, 13],
+        [1, 4, 27, 15],
+        [3, 7, 8, 30],
+        [19, 23, 24, 14],
+        [17, 20, 11, 31],
+        [2, 21, 25, 28],
+        [18, 5, 9, 12],
+        [16, 6, 26, 29],
+      ],
+      [
+        [0, 23, 9, 31],
+        [1, 5, 24, 29],
+        [18, 3, 28, 14],
+        [17, 21, 8, 13],
+        [20, 6, 10, 27],
+        [2, 19, 12, 30],
+        [4, 22, 26, 11],
+        [16, 7, 25, 15],
+      ],
+      [
+        [0, 19, 20, 5],
+        [1, 6, 9, 30],
+        [16, 3, 4, 21],
+        [18, 23, 27, 13],
+        [24, 10, 28, 15],
+        [2, 7, 11, 29],
+        [17, 22, 25, 14],
+        [8, 26, 12, 31],
+      ],
+      [
+        [0, 17, 29, 15],
+        [16, 1, 13, 31],
+        [3, 22, 27, 12],
+        [18, 20, 26, 30],
+        [21, 7, 24, 9],
+        [2, 4, 10, 14],
+        [5, 23, 8, 25],
+        [19, 6, 11, 28],
+      ],
+      [
+        [0, 6, 25, 12],
+        [1, 20, 8, 14],
+        [3, 23, 11, 15],
+        [16, 22, 9, 28],
+        [18, 21, 10, 29],
+        [2, 5, 26, 13],
+        [17, 4, 24, 30],
+        [19, 7, 27, 31],
+      ],
+      [
+        [0, 7, 26, 14],
+        [1, 21, 11, 12],
+        [3, 20, 25, 29],
+        [17, 5, 27, 28],
+        [18, 6, 8, 15],
+        [2, 22, 24, 31],
+        [19, 4, 9, 13],
+        [16, 23, 10, 30],
       ],
     ],
   },
@@ -282,6 +406,9 @@ export function designCatalogue(maxPoints = 40, k?: number): Design[] {
   for (const spec of ROTATIONAL) {
     const fits = spec.m * spec.levels + spec.fixedPoints <= maxPoints;
     if (fits && (k === undefined || k === spec.k)) designs.push(developRotational(spec));
+  }
+  for (const design of STORED) {
+    if (design.v <= maxPoints && (k === undefined || k === design.k)) designs.push(design);
   }
   return designs;
 }

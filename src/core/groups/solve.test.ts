@@ -161,6 +161,35 @@ describe("solveGroups behaviour", () => {
     expect(result.quality.maxMeetings).toBeLessThanOrEqual(2);
   });
 
+  it("solves the social golfer instance 8-4-10 (32 in fours, 10 rounds) with no repeat", () => {
+    const pupils = Array.from({ length: 32 }, (_, i) => i);
+    for (const seed of [1, 2, 3]) {
+      const input: SolveInput = { pupils, k: 4, rounds: 10, seed, effort: 0.05 };
+      const result = solveGroups(input);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.method).toBe("construction");
+      expect(checkSchedule(input, result.schedule).quality.totalRepeats).toBe(0);
+    }
+  });
+
+  it("places keep-apart pairs on the pairs 8-4-10 never joins, so they cost no repeat", () => {
+    const pupils = Array.from({ length: 32 }, (_, i) => i);
+    const forbidden: PupilPair[] = [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+    ];
+    const input: SolveInput = { pupils, k: 4, rounds: 10, forbidden, seed: 5, effort: 0.05 };
+    const result = solveGroups(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const check = checkSchedule(input, result.schedule);
+    expect(check.violations).toEqual([]);
+    expect(check.quality.totalRepeats).toBe(0);
+  });
+
   it("counts history meetings as repeats and avoids them", () => {
     const pupils = Array.from({ length: 12 }, (_, i) => i);
     const history: Schedule = [
