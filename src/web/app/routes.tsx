@@ -16,13 +16,14 @@ import { Layout } from "./layout.tsx";
 import { LoginPage } from "./login-page.tsx";
 import { RequireAccess } from "./require-access.tsx";
 
-/** The shell's own pages. */
+const homeRoute: FeatureRoute = {
+  path: "/",
+  element: <HomePage />,
+  nav: { labelKey: "common:nav.home", roles: [], icon: HomeIcon },
+};
+
+/** The shell's records: the audit log and, in demo mode, the captured mail. */
 export const coreRoutes: FeatureRoute[] = [
-  {
-    path: "/",
-    element: <HomePage />,
-    nav: { labelKey: "common:nav.home", roles: [], icon: HomeIcon },
-  },
   {
     path: "/audit",
     element: <AuditPage />,
@@ -47,13 +48,14 @@ export const coreRoutes: FeatureRoute[] = [
   },
 ];
 
-/** Every page behind login, in menu order. */
+/** Every page behind login, in menu order: the daily work first, administration last. */
 export const featureRoutes: FeatureRoute[] = [
-  ...coreRoutes,
+  homeRoute,
   ...caseRoutes,
+  ...planRoutes,
   ...adminRoutes,
   ...importRoutes,
-  ...planRoutes,
+  ...coreRoutes,
 ];
 
 export function createRouter() {

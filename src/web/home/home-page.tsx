@@ -9,6 +9,7 @@ import { i18n } from "../app/i18n.ts";
 import { useFeatureRoutes } from "../app/nav-context.ts";
 import { useSession } from "../app/session.tsx";
 import { Page } from "../ui/page.tsx";
+import { Attention } from "./attention.tsx";
 
 export function HomePage() {
   const { t } = useTranslation("home");
@@ -48,6 +49,8 @@ export function HomePage() {
           </ul>
         </section>
       ) : null}
+
+      {activeSchool ? <Attention user={user} school={activeSchool} /> : null}
 
       <section aria-labelledby="home-shortcuts" className="home-section">
         <Heading level={2} data-size="sm" id="home-shortcuts">
