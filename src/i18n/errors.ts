@@ -16,6 +16,12 @@ export const errorsNb = {
   "auth.oidcCancelled": "Innloggingen ble avbrutt.",
   "auth.loginNotAllowed":
     "Denne innloggingen kan ikke brukes for din bruker i Trygg. Kontakt skolen.",
+  "account.passwordWrong": "Passordet er feil.",
+  "account.noLocalAccount":
+    "Du logger inn gjennom en innloggingstjeneste (for eksempel Feide). Totrinnsinnlogging styres der, ikke i Trygg.",
+  "account.totpAlreadyEnabled": "Totrinnsinnlogging er allerede slått på.",
+  "account.totpNotEnabled": "Totrinnsinnlogging er ikke slått på.",
+  "account.totpSetupExpired": "Oppsettet er utløpt eller finnes ikke. Start på nytt.",
   "csrf.invalid": "Forespørselen mangler gyldig sikkerhetstoken. Last inn siden på nytt.",
   "access.denied": "Du har ikke tilgang til dette.",
   notFound: "Fant ikke det du ba om.",
@@ -143,6 +149,12 @@ export const errorsNn: Catalog = {
   "auth.oidcCancelled": "Innlogginga vart avbroten.",
   "auth.loginNotAllowed":
     "Denne innlogginga kan ikkje brukast for brukaren din i Trygg. Kontakt skulen.",
+  "account.passwordWrong": "Passordet er feil.",
+  "account.noLocalAccount":
+    "Du loggar inn gjennom ei innloggingsteneste (til dømes Feide). Totrinnsinnlogging blir styrt der, ikkje i Trygg.",
+  "account.totpAlreadyEnabled": "Totrinnsinnlogging er allereie slått på.",
+  "account.totpNotEnabled": "Totrinnsinnlogging er ikkje slått på.",
+  "account.totpSetupExpired": "Oppsettet har gått ut eller finst ikkje. Start på nytt.",
   "csrf.invalid": "Førespurnaden manglar gyldig tryggleikstoken. Last inn sida på nytt.",
   "access.denied": "Du har ikkje tilgang til dette.",
   notFound: "Fann ikkje det du bad om.",
@@ -267,6 +279,12 @@ export const errorsEn: Catalog = {
   "auth.oidcCancelled": "The login was cancelled.",
   "auth.loginNotAllowed":
     "This login cannot be used for your Trygg user. Please contact the school.",
+  "account.passwordWrong": "The password is wrong.",
+  "account.noLocalAccount":
+    "You log in through a login service (such as Feide). Two-step login is managed there, not in Trygg.",
+  "account.totpAlreadyEnabled": "Two-step login is already on.",
+  "account.totpNotEnabled": "Two-step login is not on.",
+  "account.totpSetupExpired": "The set-up has expired or does not exist. Please start again.",
   "csrf.invalid": "The request lacks a valid security token. Reload the page.",
   "access.denied": "You do not have access to this.",
   notFound: "We could not find what you asked for.",

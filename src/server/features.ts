@@ -1,5 +1,6 @@
 // Every feature's routes, in one list: add a feature here and it is served.
 import { auditRoutes } from "./audit/routes.ts";
+import { accountRoutes } from "./auth/account-routes.ts";
 import { oidcRoutes } from "./auth/oidc/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
@@ -15,6 +16,7 @@ import { schoolRoutes } from "./schools/routes.ts";
 export const features: FeatureRoutes[] = [
   healthRoutes,
   authRoutes,
+  accountRoutes,
   oidcRoutes,
   schoolRoutes,
   peopleRoutes,

@@ -96,9 +96,13 @@ describe("local login", () => {
     const setup = (await c.post("/api/account/totp/setup")).json();
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.secret) });
     const enable = await c.post("/api/account/totp/enable", {
+      setupId: setup.setupId,
       code: totp.generate({ timestamp: t.now.value.getTime() }),
+      password: "correct horse battery",
     });
     expect(enable.statusCode).toBe(200);
+    // The code that switched TOTP on is spent: log in with the next one.
+    t.now.value = new Date(t.now.value.getTime() + 30_000);
 
     const step1 = await t.anonymous.post("/api/auth/login", {
       username: "rektor",

@@ -28,7 +28,10 @@ export const nb = {
       logoutEverywhere: "Utlogging på alle enheter",
       loginRefused: "Innlogging avvist",
     },
-    account: { totpEnabled: "Engangskode slått på" },
+    account: {
+      totpEnabled: "Totrinnsinnlogging slått på",
+      totpDisabled: "Totrinnsinnlogging slått av",
+    },
     notification: {
       markRead: "Varsel lest",
       markAllRead: "Alle varsler lest",
@@ -149,7 +152,10 @@ export const nn: Shape<typeof nb> = {
       logoutEverywhere: "Utlogging på alle einingar",
       loginRefused: "Innlogging avvist",
     },
-    account: { totpEnabled: "Eingongskode slått på" },
+    account: {
+      totpEnabled: "Totrinnsinnlogging slått på",
+      totpDisabled: "Totrinnsinnlogging slått av",
+    },
     notification: {
       markRead: "Varsel lese",
       markAllRead: "Alle varsel lese",
@@ -270,7 +276,10 @@ export const en: Shape<typeof nb> = {
       logoutEverywhere: "Logout on all devices",
       loginRefused: "Login refused",
     },
-    account: { totpEnabled: "One-time codes turned on" },
+    account: {
+      totpEnabled: "Two-step login turned on",
+      totpDisabled: "Two-step login turned off",
+    },
     notification: {
       markRead: "Notification read",
       markAllRead: "All notifications read",

@@ -29,10 +29,6 @@ export function totpFor(secret: string, label = "Trygg"): OTPAuth.TOTP {
   });
 }
 
-export function checkTotp(secret: string, code: string, now: Date): boolean {
-  return totpStep(secret, code, now) !== null;
-}
-
 /** The time step the code belongs to (window ±1), or null when the code is wrong. */
 export function totpStep(secret: string, code: string, now: Date): number | null {
   const delta = totpFor(secret).validate({
@@ -63,6 +59,46 @@ export async function checkPassword(
     await verify(await dummyHash, password).catch(() => false);
     return { ok: false };
   }
+  const good = await verifyCounted(db, account, password, now);
+  return good
+    ? { ok: true, personId: account.person_id, needsTotp: account.totp_enabled }
+    : { ok: false };
+}
+
+/**
+ * Re-authentication of a logged-in person (before changing the second factor): the same
+ * check, lock and failure count as at login, so a stolen session cannot guess the password
+ * faster than the login form allows. False without a local account.
+ */
+export async function checkOwnPassword(
+  db: Db,
+  personId: string,
+  password: string,
+  now: Date,
+): Promise<boolean> {
+  const account = await db
+    .selectFrom("local_account")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  if (!account) return false;
+  return verifyCounted(db, account, password, now);
+}
+
+interface AccountRow {
+  person_id: string;
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: Date | string | null;
+}
+
+/** Throws while the account is locked; counts a failure, resets the count on success. */
+async function verifyCounted(
+  db: Db,
+  account: AccountRow,
+  password: string,
+  now: Date,
+): Promise<boolean> {
   if (account.locked_until && new Date(account.locked_until).getTime() > now.getTime()) {
     throw new AppError(429, "auth.locked");
   }
@@ -78,12 +114,12 @@ export async function checkPassword(
       })
       .where("person_id", "=", account.person_id)
       .execute();
-    return { ok: false };
+    return false;
   }
   await db
     .updateTable("local_account")
     .set({ failed_attempts: 0, locked_until: null })
     .where("person_id", "=", account.person_id)
     .execute();
-  return { ok: true, personId: account.person_id, needsTotp: account.totp_enabled };
+  return true;
 }

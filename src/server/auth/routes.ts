@@ -1,4 +1,5 @@
-// Session, demo login, local login (+TOTP), logout. OIDC login lives in oidc-routes.ts.
+// Session, demo login, local login (+TOTP), logout. OIDC login lives in oidc/routes.ts, the
+// account page's routes (turning TOTP on and off) in account-routes.ts.
 
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -17,7 +18,7 @@ import {
   setSessionCookie,
 } from "../platform/http/session.ts";
 import { parse } from "../platform/http/validate.ts";
-import { checkPassword, checkTotp, newTotpSecret, totpFor, totpStep } from "./local-login.ts";
+import { checkPassword, totpStep } from "./local-login.ts";
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
@@ -225,60 +226,6 @@ export const authRoutes: FeatureRoutes = (app, deps) => {
       if (Number(claimed.numUpdatedRows) === 0) throw new AppError(401, "auth.totpInvalid");
       await db.deleteFrom("login_flow").where("id", "=", flow.id).execute();
       await startSession(deps, req, reply, personId, "local+totp");
-      return { ok: true };
-    },
-  );
-
-  app.post(
-    "/api/account/totp/setup",
-    { config: { access: { action: "session.use", resource: self } } },
-    async (req) => {
-      const personId = req.session?.personId as string;
-      const account = await db
-        .selectFrom("local_account")
-        .select(["username"])
-        .where("person_id", "=", personId)
-        .executeTakeFirst();
-      if (!account) throw notFound();
-      const secret = newTotpSecret();
-      await db
-        .updateTable("local_account")
-        .set({ totp_secret: secret, totp_enabled: false })
-        .where("person_id", "=", personId)
-        .execute();
-      return { secret, uri: totpFor(secret, account.username).toString() };
-    },
-  );
-
-  app.post(
-    "/api/account/totp/enable",
-    { config: { access: { action: "session.use", resource: self } } },
-    async (req) => {
-      const { code } = parse(z.object({ code: z.string().min(6).max(8) }), req.body);
-      const personId = req.session?.personId as string;
-      const account = await db
-        .selectFrom("local_account")
-        .select(["totp_secret"])
-        .where("person_id", "=", personId)
-        .executeTakeFirst();
-      if (!account?.totp_secret) throw notFound();
-      if (!checkTotp(account.totp_secret, code, clock()))
-        throw new AppError(400, "auth.totpInvalid");
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable("local_account")
-          .set({ totp_enabled: true })
-          .where("person_id", "=", personId)
-          .execute();
-        await appendAudit(tx, {
-          at: clock(),
-          actorId: personId,
-          action: "account.totpEnabled",
-          resourceType: "person",
-          resourceId: personId,
-          requestId: req.id,
-        });
-      });
       return { ok: true };
     },
   );
