@@ -3,6 +3,7 @@
 // (late steps are what Statsforvalteren finds most often); every staff member sees their
 // action-plan tasks for this week. Each panel shows only what the person may open anyway.
 import { Card, Link as DsLink, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { authorize } from "../../core/access/policy.ts";
@@ -71,71 +72,63 @@ export function Attention({
   );
 }
 
-function CasesPanel({ schoolId }: { schoolId: string }) {
+interface PanelLine {
+  key: string;
+  label: ReactNode;
+  meta: string;
+}
+
+/** One card: heading, a sentence, warning tags, the first few items and a link to all. */
+function Panel({
+  heading,
+  load,
+  summary,
+  warnings,
+  lines,
+  more,
+}: {
+  heading: string;
+  load: { state: "loading" } | { state: "error"; message: string } | { state: "ready" };
+  summary: string;
+  warnings: { text: string; color: "danger" | "warning" }[];
+  lines: PanelLine[];
+  more: { to: string; text: string };
+}) {
   const { t } = useTranslation("home");
-  const tc = useCasesT();
-  const data = useApiData<{ items: CaseItem[] }>(`/api/schools/${schoolId}/cases?status=open`);
-  const items = data.state === "ready" ? data.data.items : [];
-  const overdue = items.filter((c) => c.nextStep?.overdue).length;
-  const unacknowledged = items.filter((c) => c.status === "reported").length;
-  const next = [...items]
-    .filter((c) => c.nextStep)
-    .sort((a, b) => ((a.nextStep?.dueOn ?? "") < (b.nextStep?.dueOn ?? "") ? -1 : 1))
-    .slice(0, SHOWN);
   return (
     <li>
       <Card data-color="neutral" className="attention">
         <Heading level={3} data-size="xs">
-          {t("attention.cases.heading")}
+          {heading}
         </Heading>
-        {data.state === "loading" ? (
+        {load.state === "loading" ? (
           <Paragraph data-size="sm">{t("attention.loading")}</Paragraph>
         ) : null}
-        {data.state === "error" ? <Paragraph data-size="sm">{data.message}</Paragraph> : null}
-        {data.state === "ready" ? (
+        {load.state === "error" ? <Paragraph data-size="sm">{load.message}</Paragraph> : null}
+        {load.state === "ready" ? (
           <>
-            <Paragraph data-size="sm">
-              {items.length === 0
-                ? t("attention.cases.none")
-                : t("attention.cases.open", { count: items.length })}
-            </Paragraph>
-            {overdue > 0 || unacknowledged > 0 ? (
+            <Paragraph data-size="sm">{summary}</Paragraph>
+            {warnings.length > 0 ? (
               <ul className="tag-list">
-                {overdue > 0 ? (
-                  <li>
-                    <Tag data-color="danger">
-                      {t("attention.cases.overdue", { count: overdue })}
-                    </Tag>
+                {warnings.map((w) => (
+                  <li key={w.text}>
+                    <Tag data-color={w.color}>{w.text}</Tag>
                   </li>
-                ) : null}
-                {unacknowledged > 0 ? (
-                  <li>
-                    <Tag data-color="warning">
-                      {t("attention.cases.unacknowledged", { count: unacknowledged })}
-                    </Tag>
-                  </li>
-                ) : null}
+                ))}
               </ul>
             ) : null}
-            {next.length > 0 ? (
+            {lines.length > 0 ? (
               <ul className="attention__list">
-                {next.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/cases/${c.id}`}>
-                      {c.pupils.map((p) => p.name).join(", ") || tc("list.anonymousPupil")}
-                    </Link>
-                    <span className="attention__meta">
-                      {c.nextStep
-                        ? `${tc(`step.${c.nextStep.kind}`)} – ${formatDate(c.nextStep.dueOn)}`
-                        : ""}
-                      {c.nextStep?.overdue ? ` (${tc("list.overdue")})` : ""}
-                    </span>
+                {lines.map((line) => (
+                  <li key={line.key}>
+                    {line.label}
+                    <span className="attention__meta">{line.meta}</span>
                   </li>
                 ))}
               </ul>
             ) : null}
             <DsLink asChild>
-              <Link to="/cases">{t("attention.cases.all")}</Link>
+              <Link to={more.to}>{more.text}</Link>
             </DsLink>
           </>
         ) : null}
@@ -144,57 +137,80 @@ function CasesPanel({ schoolId }: { schoolId: string }) {
   );
 }
 
+function CasesPanel({ schoolId }: { schoolId: string }) {
+  const { t } = useTranslation("home");
+  const tc = useCasesT();
+  const data = useApiData<{ items: CaseItem[] }>(`/api/schools/${schoolId}/cases?status=open`);
+  const items = data.state === "ready" ? data.data.items : [];
+  const overdue = items.filter((c) => c.nextStep?.overdue).length;
+  const unacknowledged = items.filter((c) => c.status === "reported").length;
+  const next = items
+    .flatMap((c) => (c.nextStep ? [{ ...c, step: c.nextStep }] : []))
+    .sort((a, b) => (a.step.dueOn < b.step.dueOn ? -1 : a.step.dueOn > b.step.dueOn ? 1 : 0))
+    .slice(0, SHOWN);
+  return (
+    <Panel
+      heading={t("attention.cases.heading")}
+      load={data}
+      summary={
+        items.length === 0
+          ? t("attention.cases.none")
+          : t("attention.cases.open", { count: items.length })
+      }
+      warnings={[
+        ...(overdue > 0
+          ? [{ text: t("attention.cases.overdue", { count: overdue }), color: "danger" as const }]
+          : []),
+        ...(unacknowledged > 0
+          ? [
+              {
+                text: t("attention.cases.unacknowledged", { count: unacknowledged }),
+                color: "warning" as const,
+              },
+            ]
+          : []),
+      ]}
+      lines={next.map((c) => ({
+        key: c.id,
+        label: (
+          <Link to={`/cases/${c.id}`}>
+            {c.pupils.map((p) => p.name).join(", ") || tc("list.anonymousPupil")}
+          </Link>
+        ),
+        meta: `${tc(`step.${c.step.kind}`)} – ${formatDate(c.step.dueOn)}${
+          c.step.overdue ? ` (${tc("list.overdue")})` : ""
+        }`,
+      }))}
+      more={{ to: "/cases", text: t("attention.cases.all") }}
+    />
+  );
+}
+
 function TasksPanel({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation("home");
   const data = useApiData<MyTasks>(`/api/schools/${schoolId}/plan-tasks/mine`);
   const overdue = data.state === "ready" ? data.data.overdue : [];
   const week = data.state === "ready" ? data.data.thisWeek : [];
-  const shown = [...overdue, ...week].slice(0, SHOWN);
   return (
-    <li>
-      <Card data-color="neutral" className="attention">
-        <Heading level={3} data-size="xs">
-          {t("attention.tasks.heading")}
-        </Heading>
-        {data.state === "loading" ? (
-          <Paragraph data-size="sm">{t("attention.loading")}</Paragraph>
-        ) : null}
-        {data.state === "error" ? <Paragraph data-size="sm">{data.message}</Paragraph> : null}
-        {data.state === "ready" ? (
-          <>
-            <Paragraph data-size="sm">
-              {week.length === 0 && overdue.length === 0
-                ? t("attention.tasks.none")
-                : t("attention.tasks.thisWeek", { count: week.length })}
-            </Paragraph>
-            {overdue.length > 0 ? (
-              <ul className="tag-list">
-                <li>
-                  <Tag data-color="danger">
-                    {t("attention.tasks.overdue", { count: overdue.length })}
-                  </Tag>
-                </li>
-              </ul>
-            ) : null}
-            {shown.length > 0 ? (
-              <ul className="attention__list">
-                {shown.map((task) => (
-                  <li key={task.id}>
-                    <span>{task.description}</span>
-                    <span className="attention__meta">
-                      {task.group ? `${task.group.name} – ` : ""}
-                      {formatDate(task.dueOn)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <DsLink asChild>
-              <Link to="/tasks">{t("attention.tasks.all")}</Link>
-            </DsLink>
-          </>
-        ) : null}
-      </Card>
-    </li>
+    <Panel
+      heading={t("attention.tasks.heading")}
+      load={data}
+      summary={
+        week.length === 0 && overdue.length === 0
+          ? t("attention.tasks.none")
+          : t("attention.tasks.thisWeek", { count: week.length })
+      }
+      warnings={
+        overdue.length > 0
+          ? [{ text: t("attention.tasks.overdue", { count: overdue.length }), color: "danger" }]
+          : []
+      }
+      lines={[...overdue, ...week].slice(0, SHOWN).map((task) => ({
+        key: task.id,
+        label: <span>{task.description}</span>,
+        meta: `${task.group ? `${task.group.name} – ` : ""}${formatDate(task.dueOn)}`,
+      }))}
+      more={{ to: "/tasks", text: t("attention.tasks.all") }}
+    />
   );
 }
