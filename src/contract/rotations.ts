@@ -23,6 +23,8 @@
 // translated message; a hard-constraint violation is 409 `groups.constraintViolated` with
 // `pupils: PupilRef[]` naming the pupils concerned.
 
+import type { ClassroomLayout, FixedSeat } from "../core/groups/seating.ts";
+
 export type IsoDate = string;
 
 /** `vip`: buddy pairs (trios where needed) nested two to a buddy group. `groups`: plain groups
@@ -58,33 +60,15 @@ export interface RotationGroupSummary {
 
 // ---------------------------------------------------------------- classrooms (seating layouts)
 
-/** The room is a grid of cells; the front (board, teacher's desk) is the top edge, y = 0. */
-export type LayoutKind = "rows" | "islands" | "horseshoe" | "custom";
-
-export interface LayoutSeat {
-  id: string;
-  /** Cell of the chair, for drawing. */
-  x: number;
-  y: number;
-}
-
-/** A table is one group: a desk pair in rows, an island, a stretch of the U. */
-export interface LayoutTable {
-  id: string;
-  label: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  seats: LayoutSeat[];
-}
-
-export interface ClassroomLayout {
-  kind: LayoutKind;
-  width: number;
-  height: number;
-  tables: LayoutTable[];
-}
+// The layout model lives in the pure core (src/core/groups/seating.ts): the room is a grid of
+// cells, the front (board) is the top edge, each table is one group with its seats.
+export type {
+  ClassroomLayout,
+  FixedSeat,
+  LayoutKind,
+  LayoutSeat,
+  LayoutTable,
+} from "../core/groups/seating.ts";
 
 export interface ClassroomSummary {
   id: string;
@@ -145,11 +129,6 @@ export interface RotationConstraint {
 export interface AddConstraintInput {
   kind: "apart" | "together";
   pupilIds: [string, string];
-}
-
-export interface FixedSeat {
-  pupilId: string;
-  seatId: string;
 }
 
 export interface RotationQuality {
