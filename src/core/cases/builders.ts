@@ -354,6 +354,13 @@ export function validCommand(type: CaseCommandType, c: CaseState, now: string): 
         kind: c.kind === "staff-concern" ? "pupil-reported" : "staff-concern",
         reason: "The report turned out to be of another kind.",
       };
+    case "replyToReporter":
+      return {
+        type,
+        messageId: "message-new",
+        reportId: c.reports[0]?.id ?? "report-1",
+        text: "Thank you for telling us. Who can we talk to?",
+      };
     case "close":
       return { type, closure: { type: "reason", reason: "Synthetic reason." } };
   }

@@ -129,6 +129,7 @@ const TEAM_COMMANDS: CaseCommandType[] = [
   "addInvestigationNote",
   "recordPupilView",
   "recordMeasureCarriedOut",
+  "replyToReporter",
 ];
 const allBut = (...excluded: CaseCommandType[]) =>
   CASE_COMMAND_TYPES.filter((t) => !excluded.includes(t));

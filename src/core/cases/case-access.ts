@@ -167,6 +167,7 @@ const TEAM_COMMANDS: readonly CaseCommandType[] = [
   "addInvestigationNote",
   "recordPupilView",
   "recordMeasureCarriedOut",
+  "replyToReporter",
 ];
 
 /**

@@ -117,6 +117,13 @@ export type CaseCommand =
   /** On the source case: close it as joined into `target`. */
   | { readonly type: "joinInto"; readonly target: CaseState }
   | { readonly type: "reclassify"; readonly kind: CaseKind; readonly reason: string }
+  /** Answer an anonymous reporter; they read it with their receipt code. */
+  | {
+      readonly type: "replyToReporter";
+      readonly messageId: string;
+      readonly reportId: string;
+      readonly text: string;
+    }
   | { readonly type: "close"; readonly closure: CloseRequest };
 
 export type CaseCommandType = CaseCommand["type"];
@@ -141,6 +148,7 @@ export const CASE_COMMAND_TYPES = [
   "joinReport",
   "joinInto",
   "reclassify",
+  "replyToReporter",
   "close",
 ] as const satisfies readonly CaseCommandType[];
 

@@ -32,6 +32,8 @@ export const CASE_EVENT_TYPES = [
   "case.reportJoined",
   "case.joinedInto",
   "case.reclassified",
+  "case.reporterReplied",
+  "case.reporterWrote",
   "case.closed",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -77,6 +79,8 @@ export const NOTIFICATION_TEMPLATES = [
   "case.handedToSchool",
   /** To a person added to the case team. */
   "case.addedToTeam",
+  /** To the case's leads and team: an anonymous reporter wrote again (by receipt code). */
+  "case.reporterWrote",
   /** Reminders: a dated step is coming up / is overdue. */
   "case.stepUpcoming",
   "case.stepOverdue",

@@ -84,6 +84,9 @@ export const CASE_ERROR_CODES = [
   // reports (opening a case)
   "report.kindNotAllowed",
   "report.pupilsMissing",
+  // the conversation with an anonymous reporter
+  "message.unknownReport",
+  "message.notAnonymous",
   // settings
   "settings.invalid",
 ] as const;

@@ -814,6 +814,8 @@ const joinReport: Handler<"joinReport"> = (c, cmd, ctx) => {
         Date.parse(source.reportedAt) < Date.parse(c.reportedAt) ? source.reportedAt : c.reportedAt,
       planDueOn,
       ownerDecisionDueOn,
+      // The anonymous reporter's conversation follows their report into this case.
+      reporterMessages: [...(c.reporterMessages ?? []), ...(source.reporterMessages ?? [])],
     },
     events: [
       [
@@ -933,6 +935,44 @@ const close: Handler<"close"> = (c, cmd, ctx) => {
   return closed(c, ctx, { type: "pupilFeelsSafe", pupilViewIds: viewIds });
 };
 
+/** The anonymous report a conversation message belongs to, or why it cannot have one. */
+export function anonymousReportError(c: CaseState, reportId: unknown): CaseError | null {
+  const report = c.reports.find((r) => r.id === reportId);
+  if (report === undefined) return caseError("message.unknownReport", { field: "reportId" });
+  return report.reporter.type === "anonymous" ? null : caseError("message.notAnonymous");
+}
+
+const replyToReporter: Handler<"replyToReporter"> = (c, cmd, ctx) => {
+  const messages = c.reporterMessages ?? [];
+  const error = firstError(
+    checkId(cmd.messageId, "messageId"),
+    messages.some((m) => m.id === cmd.messageId)
+      ? caseError("input.duplicateId", { field: "messageId" })
+      : null,
+    anonymousReportError(c, cmd.reportId),
+    checkText(cmd.text, "text"),
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      reporterMessages: [
+        ...messages,
+        {
+          id: cmd.messageId,
+          reportId: cmd.reportId,
+          from: "school",
+          text: cmd.text,
+          at: ctx.at,
+          by: ctx.actorId,
+        },
+      ],
+    },
+    events: [["case.reporterReplied", { messageId: cmd.messageId, reportId: cmd.reportId }]],
+    jobs: [],
+  };
+};
+
 function closed(
   c: CaseState,
   ctx: HandlerContext,
@@ -967,5 +1007,6 @@ export const HANDLERS: Handlers = {
   joinReport,
   joinInto,
   reclassify,
+  replyToReporter,
   close,
 };

@@ -141,6 +141,7 @@ const TYPE_WEIGHTS: Record<CaseCommandType, number> = {
   joinReport: 1,
   joinInto: 1,
   reclassify: 1,
+  replyToReporter: 1,
   close: 2,
 };
 const WEIGHTED_TYPES = CASE_COMMAND_TYPES.flatMap((t) =>

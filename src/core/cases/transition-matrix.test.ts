@@ -40,11 +40,15 @@ const EXPECTED: Record<CaseCommandType, Row> = {
   joinReport: [ok, ok, ok, ok, ok, CL],
   joinInto: [ok, ok, NJ, NJ, NJ, CL],
   reclassify: ACTIVE_ONLY,
+  replyToReporter: ACTIVE_ONLY,
   close: [NA, ok, ok, "case.evaluationRequired", ok, CL],
 };
 
 /** Where the kind changes the answer (applies only to cells that would otherwise be ok). */
 function kindOverride(type: CaseCommandType, kind: CaseKind, status: CaseStatus): Expect | null {
+  // The built cases come from named reporters: there is no anonymous reporter to answer
+  // (the conversation itself is tested in reporter-messages.test.ts).
+  if (type === "replyToReporter") return "message.notAnonymous";
   // The owner already has a leadership case; "serious" adds nothing.
   if (type === "markSerious" && kind === "leadership-violation") return "case.alreadyWithOwner";
   // The §12-5 decision exists only for staff cases.
@@ -114,8 +118,8 @@ function stateFor(kind: CaseKind, status: CaseStatus) {
 }
 
 describe("transition matrix: every command × status × kind", () => {
-  it("covers 4 kinds × 6 statuses × 20 commands", () => {
-    expect(cells).toHaveLength(4 * 6 * 20);
+  it("covers 4 kinds × 6 statuses × 21 commands", () => {
+    expect(cells).toHaveLength(4 * 6 * 21);
   });
 
   it.each(cells)("$kind · $status · $type → $expected", ({ kind, status, type, expected }) => {

@@ -19,7 +19,11 @@
  *   recordEvaluation ........................... M → E
  *   joinReport (take another case's reports) ... R, A, I, M, E
  *   joinInto (be joined into another case) ..... R, A → C
+ *   replyToReporter ............................ A, I, M, E
  *   close ...................................... A, I, E → C (M: evaluate first)
+ *
+ * An anonymous reporter's own message (`receiveReporterMessage`) is not a command of a
+ * person: it is accepted in every open status and refused on a closed case.
  *
  * Every accepted command increments `version` and emits at least one audit event; a
  * refused command changes nothing. Closed cases refuse everything (archived, read-only).
@@ -46,7 +50,12 @@ import {
   isLeadershipKind,
   recipientAllowed,
 } from "./escalation.ts";
-import { HANDLERS, type HandlerContext, type HandlerResult } from "./handlers.ts";
+import {
+  anonymousReportError,
+  HANDLERS,
+  type HandlerContext,
+  type HandlerResult,
+} from "./handlers.ts";
 import { checkId, checkText, oneOf } from "./input.ts";
 import { caseKeepApartPairs } from "./keep-apart.ts";
 import { type CaseSettings, validateCaseSettings } from "./settings.ts";
@@ -106,6 +115,7 @@ export const ALLOWED_STATUSES: Readonly<Record<CaseCommandType, readonly CaseSta
   joinReport: ["reported", ...ACTIVE],
   joinInto: ["reported", "acknowledged"],
   reclassify: ACTIVE,
+  replyToReporter: ACTIVE,
   close: ["acknowledged", "investigating", "evaluating"],
 };
 
@@ -349,6 +359,7 @@ export function openCase(input: NewCase, ctx: OpenCaseContext): TransitionResult
     planResponses: [],
     measureLog: [],
     evaluations: [],
+    reporterMessages: [],
     closedAt: null,
     closedBy: null,
     closure: null,
@@ -423,4 +434,71 @@ export function joinCases(
     events: [...into.events, ...from.events],
     jobs: [...into.jobs, ...from.jobs],
   };
+}
+
+/** What an anonymous reporter writes with their receipt code. Ids come from the server. */
+export interface ReporterMessageInput {
+  readonly messageId: string;
+  readonly reportId: string;
+  readonly text: string;
+}
+
+/**
+ * An anonymous reporter writes to the school in their report's conversation. There is no
+ * actor: the server found the report by the receipt code's hash, and the event names no one
+ * ("anonymous"). Accepted while the case is open; a closed case is archived read-only. The
+ * case's leads and team are told that there is something new (never what).
+ */
+export function receiveReporterMessage(
+  state: CaseState,
+  input: ReporterMessageInput,
+  ctx: Omit<TransitionContext, "actor">,
+): TransitionResult {
+  const contextError = checkContext(ctx);
+  if (contextError) return { ok: false, error: contextError };
+  if (state.status === "closed") return { ok: false, error: caseError("case.closed") };
+  const messages = state.reporterMessages ?? [];
+  const error =
+    checkId(input.messageId, "messageId") ??
+    (messages.some((m) => m.id === input.messageId)
+      ? caseError("input.duplicateId", { field: "messageId" })
+      : null) ??
+    anonymousReportError(state, input.reportId) ??
+    checkText(input.text, "text");
+  if (error) return { ok: false, error };
+  const actor = { personId: "anonymous", grants: [] };
+  const h = handlerContext({ ...ctx, actor });
+  const recipients = [
+    ...alertRecipients(state, 0),
+    ...state.team.map((m) => ({ type: "person" as const, personId: m.personId })),
+  ];
+  return finish(
+    state,
+    {
+      next: {
+        ...state,
+        reporterMessages: [
+          ...messages,
+          {
+            id: input.messageId,
+            reportId: input.reportId,
+            from: "reporter",
+            text: input.text,
+            at: h.at,
+            by: null,
+          },
+        ],
+      },
+      events: [["case.reporterWrote", { messageId: input.messageId, reportId: input.reportId }]],
+      jobs: recipients.map((recipient) => ({
+        type: "notify" as const,
+        caseId: state.id,
+        recipient,
+        template: "case.reporterWrote" as const,
+      })),
+    },
+    { ...ctx, actor },
+    h,
+    "anonymous",
+  );
 }

@@ -245,6 +245,22 @@ export interface KindChange {
   readonly by: string;
 }
 
+/**
+ * One message of the two-way conversation with an anonymous reporter ("si ifra" without a
+ * name). The pupil holds only the receipt code; the school answers in the case. Nothing here
+ * says who the pupil is: a reporter's message has no author.
+ */
+export interface ReporterMessage {
+  readonly id: string;
+  /** The anonymous report the conversation belongs to. */
+  readonly reportId: string;
+  readonly from: "school" | "reporter";
+  readonly text: string;
+  readonly at: Instant;
+  /** Who at the school wrote it; null for the reporter (no identity is stored). */
+  readonly by: string | null;
+}
+
 export interface CaseState {
   readonly id: string;
   readonly schoolId: string;
@@ -282,6 +298,8 @@ export interface CaseState {
   readonly planResponses: readonly PlanResponse[];
   readonly measureLog: readonly MeasureLogEntry[];
   readonly evaluations: readonly Evaluation[];
+  /** The conversations with anonymous reporters, oldest first (append-only). */
+  readonly reporterMessages: readonly ReporterMessage[];
   readonly closedAt: Instant | null;
   readonly closedBy: string | null;
   readonly closure: Closure | null;

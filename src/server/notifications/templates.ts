@@ -61,6 +61,10 @@ const nb = {
       subject: "Du er med i en sak i Trygg",
       text: "Du er lagt til i saksteamet i en sak i Trygg.",
     },
+    "case.reporterWrote": {
+      subject: "Ny melding i en sak i Trygg",
+      text: "Det har kommet en ny melding i en sak du følger opp. Se på saken i Trygg.",
+    },
     "case.stepUpcoming": {
       subject: "En frist nærmer seg i Trygg",
       text: "En frist i en sak du har ansvar for, nærmer seg. Se på saken i Trygg.",
@@ -145,6 +149,10 @@ const nn: Catalog = {
       subject: "Du er med i ei sak i Trygg",
       text: "Du er lagd til i saksteamet i ei sak i Trygg.",
     },
+    "case.reporterWrote": {
+      subject: "Ny melding i ei sak i Trygg",
+      text: "Det har kome ei ny melding i ei sak du følgjer opp. Sjå på saka i Trygg.",
+    },
     "case.stepUpcoming": {
       subject: "Ein frist nærmar seg i Trygg",
       text: "Ein frist i ei sak du har ansvar for, nærmar seg. Sjå på saka i Trygg.",
@@ -214,6 +222,10 @@ const en: Catalog = {
     "case.addedToTeam": {
       subject: "You are on a case in Trygg",
       text: "You have been added to the case team of a case in Trygg.",
+    },
+    "case.reporterWrote": {
+      subject: "A new message in a case in Trygg",
+      text: "There is a new message in a case you follow up. Look at the case in Trygg.",
     },
     "case.stepUpcoming": {
       subject: "A deadline is coming up in Trygg",
