@@ -2,7 +2,8 @@
 // stored — not the person, not the session. The pupil gets a receipt code, shown once; the
 // server keeps only a keyed hash of it (HMAC with the server secret), so the code is the only
 // way to look up the receipt, and a stolen database cannot be searched for it. The receipt
-// says received / acknowledged, like any reporter's.
+// says received / acknowledged, like any reporter's, and carries the two-way conversation
+// with the school (reporter-messages.ts).
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { openCase } from "../../core/cases/transition.ts";
@@ -80,18 +81,4 @@ export async function fileAnonymousReport(
   });
   if (notified) deps.kick?.(OUTBOX_QUEUE);
   return { receiptCode: code, receivedAt };
-}
-
-export async function anonymousReceipt(deps: CaseDeps, code: string) {
-  const row = await deps.db
-    .selectFrom("case_report")
-    .select(["reported_at", "acknowledged_at"])
-    .where("receipt_code_hash", "=", receiptHash(resolveSecret(deps.config), code))
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    status: row.acknowledged_at ? ("acknowledged" as const) : ("received" as const),
-    receivedAt: new Date(row.reported_at).toISOString(),
-    acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
-  };
 }

@@ -46,7 +46,8 @@ export function caseRefused(error: CaseError, lang: Lang): AppError {
     error.code.startsWith("plan.") ||
     error.code.startsWith("evaluation.") ||
     error.code === "close.reasonMissing" ||
-    error.code === "report.pupilsMissing";
+    error.code === "report.pupilsMissing" ||
+    error.code === "message.unknownReport";
   if (input) {
     return new AppError(400, "validation.failed", {
       caseCode: error.code,

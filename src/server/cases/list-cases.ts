@@ -5,12 +5,11 @@
 import type { Actor } from "../../core/access/actor.ts";
 import { authorize } from "../../core/access/policy.ts";
 import { dueDate, nextStep } from "../../core/cases/deadlines.ts";
-import type { CaseState } from "../../core/cases/types.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";
 import { restrictedCase } from "./effects.ts";
 import { caseResourceOf } from "./read-case.ts";
-import { namesOf } from "./store.ts";
+import { caseStateOf, namesOf } from "./store.ts";
 
 export interface CaseListItem {
   id: string;
@@ -49,7 +48,7 @@ export async function listCases(
           );
   const rows = await q.execute();
   const visible = rows
-    .map((r) => r.state as CaseState)
+    .map((r) => caseStateOf(r.state))
     .filter((c) => authorize(actor, "case.read", caseResourceOf(c)).allow);
   const steps = new Map(visible.map((c) => [c.id, nextStep(c, opts.now)]));
   const ids = new Set<string>();

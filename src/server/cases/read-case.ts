@@ -12,7 +12,7 @@ import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";
 import { notFound } from "../platform/errors.ts";
 import { restrictedCase } from "./effects.ts";
-import { caseEvents, loadCase, namesOf, reportRows } from "./store.ts";
+import { caseEvents, caseStateOf, loadCase, namesOf, reportRows } from "./store.ts";
 
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -78,7 +78,7 @@ export async function readCase(
       .where("id", "!=", caseId)
       .execute();
     const visible = open
-      .map((r) => r.state as CaseState)
+      .map((r) => caseStateOf(r.state))
       .filter((c) => authorize(actor, "case.command", caseResourceOf(c, "joinReport")).allow);
     joinSuggestions = suggestJoins(
       { caseId, schoolId: state.schoolId, kind: state.kind, pupils: state.pupils },

@@ -14,12 +14,7 @@ import { parseInput } from "../schools/input.ts";
 import { acknowledgeCase } from "./acknowledge.ts";
 import { addNote, noteInput } from "./add-note.ts";
 import { addPupil, addPupilInput } from "./add-pupil.ts";
-import {
-  anonymousInput,
-  anonymousReceipt,
-  fileAnonymousReport,
-  receiptInput,
-} from "./anonymous.ts";
+import { anonymousInput, fileAnonymousReport, receiptInput } from "./anonymous.ts";
 import type { CommandRequest } from "./apply.ts";
 import { addAttachment, attachmentInput, readAttachment } from "./attachments.ts";
 import { closeCase, closeInput } from "./close.ts";
@@ -45,6 +40,13 @@ import { carriedOutInput, recordMeasureCarriedOut } from "./record-measure.ts";
 import { pupilViewInput, recordPupilView } from "./record-pupil-view.ts";
 import { fileReport, reportInput } from "./report.ts";
 import { reportContext } from "./report-context.ts";
+import {
+  anonymousReceipt,
+  postReporterMessage,
+  replyInput,
+  replyToReporter,
+  reporterMessageInput,
+} from "./reporter-messages.ts";
 import { caseFromParam, caseIdOf, reportAtSchool } from "./resources.ts";
 import { planInput, savePlan } from "./save-plan.ts";
 import { loadCase } from "./store.ts";
@@ -295,6 +297,12 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     return present(req);
   });
 
+  // Answer an anonymous reporter (they read it with their receipt code).
+  app.post("/api/cases/:caseId/reporter-messages", command("replyToReporter"), async (req) => {
+    await replyToReporter(deps, request(req), parseInput(replyInput, req.body, req.lang));
+    return present(req);
+  });
+
   app.post("/api/cases/:caseId/close", command("close"), async (req) => {
     await closeCase(deps, request(req), parseInput(closeInput, req.body, req.lang));
     return present(req);
@@ -413,6 +421,9 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
   );
 
   // --- "si ifra" without a name (public: no identity is stored) ------------------------------
+  // These routes do not log requests (`logLevel: "silent"`): an access-log line would keep
+  // the pupil's address beside the time they wrote. The rate limiter's counters live in
+  // memory only.
 
   app.get(
     "/api/public/schools",
@@ -426,7 +437,10 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
 
   app.post(
     "/api/public/schools/:schoolId/si-ifra",
-    { config: { access: { public: true }, rateLimit: { max: 5, timeWindow: "10 minutes" } } },
+    {
+      logLevel: "silent",
+      config: { access: { public: true }, rateLimit: { max: 5, timeWindow: "10 minutes" } },
+    },
     async (req, reply) => {
       const school = await schoolFromParam(db)(req);
       if (school.type !== "school") throw new Error("no school");
@@ -443,12 +457,30 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
   // POST, so the code never lands in a URL, a history or an access log.
   app.post(
     "/api/public/receipts",
-    { config: { access: { public: true }, rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    {
+      logLevel: "silent",
+      config: { access: { public: true }, rateLimit: { max: 10, timeWindow: "1 minute" } },
+    },
     async (req) => {
       const { code } = parseInput(receiptInput, req.body, req.lang);
       const receipt = await anonymousReceipt(deps, code);
       if (!receipt) throw new AppError(404, "notFound");
       return receipt;
+    },
+  );
+
+  // The code holder writes back to the school; answers with the receipt and conversation.
+  app.post(
+    "/api/public/receipts/messages",
+    {
+      logLevel: "silent",
+      config: { access: { public: true }, rateLimit: { max: 5, timeWindow: "10 minutes" } },
+    },
+    async (req, reply) => {
+      const input = parseInput(reporterMessageInput, req.body, req.lang);
+      const receipt = await postReporterMessage(deps, input, req.lang);
+      if (!receipt) throw new AppError(404, "notFound");
+      return reply.status(201).send(receipt);
     },
   );
 };

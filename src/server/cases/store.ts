@@ -35,13 +35,23 @@ export interface StoredCase {
   version: number;
 }
 
+/**
+ * The stored JSON as the core's state. Lists added to the state after cases were first
+ * stored (the conversation with an anonymous reporter) are filled in empty, so an old case
+ * reads like a new one without a data migration.
+ */
+export function caseStateOf(raw: unknown): CaseState {
+  const state = raw as CaseState;
+  return state.reporterMessages ? state : { ...state, reporterMessages: [] };
+}
+
 export async function loadCase(q: Q, caseId: string): Promise<StoredCase | null> {
   const row = await q
     .selectFrom("school_case")
     .select(["state", "version"])
     .where("id", "=", caseId)
     .executeTakeFirst();
-  return row ? { state: row.state as CaseState, version: row.version } : null;
+  return row ? { state: caseStateOf(row.state), version: row.version } : null;
 }
 
 /** Loads and locks the case row for the rest of the transaction (one writer at a time). */
@@ -52,7 +62,7 @@ export async function lockCase(tx: Tx, caseId: string): Promise<StoredCase | nul
     .where("id", "=", caseId)
     .forUpdate()
     .executeTakeFirst();
-  return row ? { state: row.state as CaseState, version: row.version } : null;
+  return row ? { state: caseStateOf(row.state), version: row.version } : null;
 }
 
 /** The access view of a case, for the policy (kind, school, owner, team, reporters). */
