@@ -139,6 +139,30 @@ describe("GET /api/schools/:schoolId/people", () => {
     for (const p of pupils) expect(p.classNames).toContain(bigClass.name);
   });
 
+  it("searches by class too: typing a class name lists its pupils (the report form's search)", async () => {
+    const q = bigClass.name.toLocaleLowerCase("nb");
+    const body = (
+      await as.principal!.get(`${people()}?q=${encodeURIComponent(q)}&role=pupil&limit=200`)
+    ).json();
+    const inClass = (
+      await as.principal!.get(`${people()}?groupId=${bigClass.id}&role=pupil&limit=200`)
+    ).json();
+    expect(body.people.length).toBeGreaterThan(0);
+    expect(body.people.map((p: { id: string }) => p.id).sort()).toEqual(
+      inClass.people.map((p: { id: string }) => p.id).sort(),
+    );
+    for (const p of body.people) expect(p.classNames).toContain(bigClass.name);
+    // A name and a class together narrow to that pupil.
+    const one = body.people[0] as { id: string; givenName: string };
+    const both = (
+      await as.principal!.get(
+        `${people()}?q=${encodeURIComponent(`${one.givenName} ${q}`)}&role=pupil&limit=200`,
+      )
+    ).json();
+    expect(both.people.map((p: { id: string }) => p.id)).toContain(one.id);
+    expect(both.people.length).toBeLessThanOrEqual(body.people.length);
+  });
+
   it("searches names in any case, Norwegian letters included", async () => {
     const [person] = (await as.principal!.get(`${people()}?limit=1&offset=37`)).json().people;
     const q = person.familyName.toLocaleUpperCase("nb");

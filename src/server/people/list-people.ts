@@ -1,5 +1,5 @@
-// The people of one school, filtered by role, class or group, and a name search; one page of
-// them, sorted by name in Norwegian order.
+// The people of one school, filtered by role, class or group, and a search by name or class;
+// one page of them, sorted by name in Norwegian order.
 import { z } from "zod";
 import { SCHOOL_ROLES } from "../../core/access/roles.ts";
 import type { Db } from "../platform/db/database.ts";
@@ -86,14 +86,25 @@ export async function listPeople(
     )
     .execute();
 
-  // Name search in code: the embedded engine's case folding knows no Norwegian letters.
+  // Search in code: the embedded engine's case folding knows no Norwegian letters. Each
+  // word must be part of the name or the start of one of the person's classes, so "2sta"
+  // lists the pupils of 2STA and "ola 2sta" finds Ola in that class.
   const tokens = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
-  const matching =
+  const classesOfCandidates =
     tokens.length === 0
+      ? null
+      : await classNamesAtSchool(
+          db,
+          schoolId,
+          candidates.map((p) => p.id),
+        );
+  const matching =
+    classesOfCandidates === null
       ? candidates
       : candidates.filter((p) => {
           const name = fold(`${p.given_name} ${p.family_name}`);
-          return tokens.every((t) => name.includes(t));
+          const classes = (classesOfCandidates.get(p.id) ?? []).map(fold);
+          return tokens.every((t) => name.includes(t) || classes.some((c) => c.startsWith(t)));
         });
   matching.sort(byName);
 
@@ -101,7 +112,7 @@ export async function listPeople(
   const ids = page.map((p) => p.id);
   const [roles, classes] = await Promise.all([
     rolesAtSchool(db, schoolId, ids),
-    classNamesAtSchool(db, schoolId, ids),
+    classesOfCandidates ?? classNamesAtSchool(db, schoolId, ids),
   ]);
   return {
     ok: true,
