@@ -50,6 +50,7 @@ describe("constructions", () => {
     ["AG(3,3)", 27, 3, 13],
     ["2-flats of AG(5,2)", 32, 4, 9],
     ["8-4-10", 32, 4, 10],
+    ["30 in fives", 30, 5, 6],
   ] as const)("%s has v=%i, k=%i and %i rounds", (name, v, k, rounds) => {
     const design = catalogue.find((d) => d.name.includes(name));
     expect(design).toBeDefined();
@@ -107,5 +108,6 @@ describe("constructions", () => {
     // 31 pupils in fours (`smaller`): one point deleted, every round keeps 7 fours and a three.
     expect(bestConstruction([4, 4, 4, 4, 4, 4, 4, 3])?.rounds.length).toBe(10);
     expect(bestConstruction([5, 5, 5, 5, 5, 5, 5])).toBeNull();
+    expect(bestConstruction([5, 5, 5, 5, 5, 5])?.rounds.length).toBe(6);
   });
 });

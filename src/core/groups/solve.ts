@@ -23,7 +23,7 @@ import type {
 const BASE_ITERATIONS = 4_000_000;
 const RELABEL_ITERATIONS = 40_000;
 /** A construction is polished at a low temperature so its structure survives. */
-const POLISH_TEMPERATURE = 0.15;
+const POLISH_TEMPERATURE = 0.2;
 
 interface Candidate {
   readonly groupOf: Assignment;
