@@ -5,6 +5,7 @@
 // `import: importNs`).
 import { errorMessages, type errorsNb } from "./errors.ts";
 import { LANGS, type Lang } from "./lang.ts";
+import { account } from "./web/account.ts";
 import { admin } from "./web/admin.ts";
 import { audit } from "./web/audit.ts";
 import { auth } from "./web/auth.ts";
@@ -27,6 +28,7 @@ const webNamespaces = {
   import: importNs,
   plans,
   cases,
+  account,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -2,6 +2,7 @@
 // their own routes.tsx and are listed once in `featureRoutes`; the menu is built from the same
 // declarations, filtered by role.
 import { createBrowserRouter } from "react-router";
+import { AccountPage } from "../account/account-page.tsx";
 import { adminRoutes } from "../admin/routes.tsx";
 import { AuditPage } from "../audit/audit-page.tsx";
 import { caseRoutes } from "../cases/routes.tsx";
@@ -35,6 +36,8 @@ export const coreRoutes: FeatureRoute[] = [
       icon: ListIcon,
     },
   },
+  // Reached from the user menu, not the main menu; open to everyone logged in.
+  { path: "/konto", element: <AccountPage /> },
   {
     path: "/demo/mail",
     element: <MailboxPage />,

@@ -1,8 +1,9 @@
-// The person's menu: who is logged in, and the two ways out. "Log out everywhere" ends every
+// The person's menu: who is logged in, their account page, and the two ways out. "Log out everywhere" ends every
 // session of the person, for when a device was lost or shared.
 import { Dropdown } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
-import { ChevronDownIcon, LogOutIcon } from "../ui/icons.tsx";
+import { useNavigate } from "react-router";
+import { ChevronDownIcon, LogOutIcon, PersonIcon } from "../ui/icons.tsx";
 import { useDropdown } from "../ui/use-dropdown.ts";
 import { useAnnounce } from "./announcer.tsx";
 import { useSession } from "./session.tsx";
@@ -13,9 +14,11 @@ export function initials(givenName: string, familyName: string): string {
 
 export function UserMenu({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation("account");
   const { user, logout, logoutEverywhere } = useSession();
   const announce = useAnnounce();
   const menu = useDropdown();
+  const navigate = useNavigate();
   if (!user) return null;
   const name = `${user.person.givenName} ${user.person.familyName}`;
   // The page guard sends the person to the login page, which says they are logged out.
@@ -41,6 +44,17 @@ export function UserMenu({ compact }: { compact?: boolean }) {
       <Dropdown placement="bottom-end" data-size="sm" {...menu.props}>
         <Dropdown.Heading>{name}</Dropdown.Heading>
         <Dropdown.List>
+          <Dropdown.Item>
+            <Dropdown.Button
+              onClick={() => {
+                menu.close();
+                navigate("/konto");
+              }}
+            >
+              <PersonIcon />
+              {ta("menu")}
+            </Dropdown.Button>
+          </Dropdown.Item>
           <Dropdown.Item>
             <Dropdown.Button onClick={() => void leave(false)}>
               <LogOutIcon />

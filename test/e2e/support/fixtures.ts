@@ -7,9 +7,13 @@ import type { Role } from "../../../src/core/access/roles.ts";
 import { nb as commonNb } from "../../../src/i18n/web/common.ts";
 import { nb as rolesNb } from "../../../src/i18n/web/roles.ts";
 
-/** Local accounts made by start-server.mjs (no roles): one plain, one for one-time codes. */
+/**
+ * Local accounts made by start-server.mjs (no roles): one plain, and one per browser project
+ * that turns on two-step login.
+ */
 export const LOCAL_USER = "e2e.local";
 export const TOTP_USER = "e2e.totp";
+export const TOTP_PHONE_USER = "e2e.totp.phone";
 export const LOCAL_PASSWORD = "e2e-passord-som-er-langt";
 
 let clientCounter = 0;

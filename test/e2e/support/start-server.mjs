@@ -21,11 +21,13 @@ if (process.env.TRYGG_E2E_SKIP_BUILD !== "1") {
 fs.rmSync(dataDir, { recursive: true, force: true });
 const env = { ...process.env, TRYGG_DATA_DIR: dataDir };
 
-// Two local accounts (no roles) for the username/password and one-time-code tests; the names
-// and the password are in support/fixtures.ts.
+// Local accounts (no roles) for the username/password test and the two-step login test (one
+// per browser project, since each turns its second factor on); the names and the password are
+// in support/fixtures.ts.
 for (const [username, given] of [
   ["e2e.local", "Lokal"],
   ["e2e.totp", "Kode"],
+  ["e2e.totp.phone", "Kode"],
 ]) {
   const add = spawnSync(
     process.execPath,
