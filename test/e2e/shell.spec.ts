@@ -159,6 +159,9 @@ test("keyboard only: skip link, search the demo picker, log in, log out", async 
   await page.keyboard.press("Enter");
   const logout = page.getByRole("button", { name: "Logg ut", exact: true });
   await expect(logout).toBeVisible();
+  // The menu's first item is the account page, then logging out.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Min konto", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(logout).toBeFocused();
   await page.keyboard.press("Enter");
@@ -240,13 +243,11 @@ test("local account: turn on two-step login on the account page, then log in wit
   await expectNoA11yViolations(page);
 
   // The password is asked again: a wrong one is refused and nothing changes.
-  const summary = page.getByRole("group", {
-    name: "For å gå videre må du rette opp følgende feil:",
-  });
+  const problems = page.getByRole("group", { name: "Rett opp dette før du lagrer:" });
   await codeField.fill(totp.generate());
   await page.getByLabel("Passord", { exact: true }).fill("ikke-passordet");
   await page.getByRole("button", { name: "Slå på", exact: true }).click();
-  await expect(summary.getByRole("link", { name: "Passordet er feil." })).toBeVisible();
+  await expect(problems.getByRole("link", { name: "Passordet er feil." })).toBeVisible();
 
   await codeField.fill(totp.generate());
   await page.getByLabel("Passord", { exact: true }).fill(LOCAL_PASSWORD);
@@ -261,6 +262,9 @@ test("local account: turn on two-step login on the account page, then log in wit
   await expect(page).toHaveURL(/\/login$/);
 
   await login();
+  const summary = page.getByRole("group", {
+    name: "For å gå videre må du rette opp følgende feil:",
+  });
   const code = page.getByRole("textbox", { name: "Engangskode", exact: true });
   await expect(code).toBeFocused();
   await expectNoA11yViolations(page);
