@@ -190,6 +190,50 @@ describe("solveGroups behaviour", () => {
     expect(check.quality.totalRepeats).toBe(0);
   });
 
+  it("uses the 8-4-10 design with fixed pupils: their blocks take their groups in every round", () => {
+    const pupils = Array.from({ length: 32 }, (_, i) => i);
+    const input: SolveInput = {
+      pupils,
+      k: 4,
+      rounds: 10,
+      // Two pupils fixed to different groups must be the one pair the design never joins.
+      fixedGroup: new Map([
+        [3, 2],
+        [17, 5],
+      ]),
+      seed: 2,
+      effort: 0.05,
+    };
+    const result = solveGroups(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const round of result.schedule) {
+      expect(round[2]).toContain(3);
+      expect(round[5]).toContain(17);
+    }
+    const check = checkSchedule(input, result.schedule);
+    expect(check.violations).toEqual([]);
+    expect(check.quality.totalRepeats).toBe(0);
+  });
+
+  it("drops only the design rounds a keep-apart pair cannot avoid", () => {
+    // Pupil 0 kept apart from two pupils: the design misses one partner per pupil, so one
+    // round has to be rebuilt; the rest of the design stays repeat-free.
+    const pupils = Array.from({ length: 32 }, (_, i) => i);
+    const forbidden: PupilPair[] = [
+      [0, 1],
+      [0, 2],
+    ];
+    const input: SolveInput = { pupils, k: 4, rounds: 10, forbidden, seed: 3, effort: 0.1 };
+    const result = solveGroups(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const check = checkSchedule(input, result.schedule);
+    expect(check.violations).toEqual([]);
+    expect(result.method).toBe("construction");
+    expect(check.quality.totalRepeats).toBeLessThanOrEqual(8);
+  });
+
   it("counts history meetings as repeats and avoids them", () => {
     const pupils = Array.from({ length: 12 }, (_, i) => i);
     const history: Schedule = [

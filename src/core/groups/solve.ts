@@ -148,9 +148,11 @@ function success(
 }
 
 /**
- * A construction-based start, or null when no design fits or the input has constraints a
- * design cannot honour (together-chains and fixed groups would need the same pupils in the
- * same group every round, which repeat-free designs never do).
+ * A construction-based start, or null when no design fits or none of its rounds can honour
+ * the hard constraints. Together-chains rule designs out (a chain would need the same pupils
+ * in one block every round, which repeat-free designs never do); forbidden pairs and fixed
+ * groups are honoured by the relabelling, which drops the design rounds it cannot fit, and
+ * the remaining rounds are built greedily.
  */
 function constructionStart(
   problem: Problem,
@@ -160,15 +162,14 @@ function constructionStart(
 ): { readonly groupOf: Assignment; readonly designRounds: number } | null {
   const { n, rounds } = problem;
   if (problem.units.length !== n) return null;
-  if (problem.unitFixed.some((g) => g >= 0)) return null;
   const fitted = bestConstruction(problem.sizes);
   if (!fitted) return null;
   const chosen = shuffleInPlace([...fitted.rounds], rng).slice(0, rounds);
   const relabelled = relabelDesign(problem, chosen, rng, relabelIterations);
-  if (relabelled.forbiddenMeetings > 0) return null;
+  if (relabelled.keptRounds === 0) return null;
   return {
-    groupOf: greedyStart(problem, fallback, rng, chosen.length, relabelled.groupOf),
-    designRounds: chosen.length,
+    groupOf: greedyStart(problem, fallback, rng, relabelled.keptRounds, relabelled.groupOf),
+    designRounds: relabelled.keptRounds,
   };
 }
 
