@@ -82,6 +82,9 @@ export const nb = {
       exported: "Saksmappe eksportert",
       planPdf: "Aktivitetsplan skrevet ut",
       reminderSent: "Påminnelse sendt",
+      receiptRead: "Kvittering sjekket med kode",
+      reporterReplied: "Svar til anonym melder",
+      reporterWrote: "Anonym melder skrev",
     },
     plan: {
       create: "Handlingsplan opprettet",
@@ -206,6 +209,9 @@ export const nn: Shape<typeof nb> = {
       exported: "Saksmappe eksportert",
       planPdf: "Aktivitetsplan skriven ut",
       reminderSent: "Påminning sendt",
+      receiptRead: "Kvittering sjekka med kode",
+      reporterReplied: "Svar til anonym melder",
+      reporterWrote: "Anonym melder skreiv",
     },
     plan: {
       create: "Handlingsplan oppretta",
@@ -330,6 +336,9 @@ export const en: Shape<typeof nb> = {
       exported: "Case file exported",
       planPdf: "Measure plan printed",
       reminderSent: "Reminder sent",
+      receiptRead: "Receipt checked with code",
+      reporterReplied: "Reply to anonymous reporter",
+      reporterWrote: "Anonymous reporter wrote",
     },
     plan: {
       create: "Action plan created",
