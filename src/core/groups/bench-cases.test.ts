@@ -9,13 +9,7 @@ import type { PupilId, SolveInput } from "./types.ts";
  * One test per public benchmark case (../shared/bench/groups-cases.json beside the repo):
  * hard constraints always hold, cases whose known best is 0 reach 0, and the others land at or
  * below the best result known. Skipped when the shared folder is not there.
- *
- * Known gaps (see docs/decisions/0101-groups-solver.md) are held to a weaker bound so the
- * suite guards against regressions without pretending they are solved.
  */
-const KNOWN_GAPS: Record<string, number> = {
-  "c08-30-5-8": 70,
-};
 interface BenchCase {
   id: string;
   n: number;
@@ -66,7 +60,7 @@ describe.skipIf(cases.length === 0)("benchmark cases", () => {
     if (!result.ok) return;
     const check = checkSchedule(input, result.schedule);
     expect(check.violations).toEqual([]);
-    const bound = KNOWN_GAPS[c.id] ?? bestKnown(c.theory.bestRepeats);
+    const bound = bestKnown(c.theory.bestRepeats);
     expect(check.quality.totalRepeats).toBeLessThanOrEqual(bound);
   });
 });
