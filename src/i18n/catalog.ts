@@ -12,6 +12,7 @@ import { auth } from "./web/auth.ts";
 import { cases } from "./web/cases.ts";
 import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
+import { groups } from "./web/groups.ts";
 import { home } from "./web/home.ts";
 import { importNs } from "./web/import.ts";
 import { plans } from "./web/plans.ts";
@@ -29,6 +30,7 @@ const webNamespaces = {
   plans,
   cases,
   account,
+  groups,
 };
 
 type WebNamespaces = typeof webNamespaces;
