@@ -7,6 +7,7 @@ import { adminRoutes } from "../admin/routes.tsx";
 import { AuditPage } from "../audit/audit-page.tsx";
 import { caseRoutes } from "../cases/routes.tsx";
 import { MailboxPage } from "../demo/mailbox-page.tsx";
+import { groupRoutes } from "../groups/routes.tsx";
 import { HomePage } from "../home/home-page.tsx";
 import { importRoutes } from "../import/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
@@ -56,6 +57,7 @@ export const featureRoutes: FeatureRoute[] = [
   homeRoute,
   ...caseRoutes,
   ...planRoutes,
+  ...groupRoutes,
   ...adminRoutes,
   ...importRoutes,
   ...coreRoutes,

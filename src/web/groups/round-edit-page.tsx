@@ -1,0 +1,301 @@
+// Changing one round by hand: every pupil has a "move to group" choice (keyboard and phone
+// friendly; dragging a pupil onto another group does the same with a mouse) and a lock. The
+// quality figures and any broken constraint update live, computed in the browser; the server
+// checks the hard constraints again on save and answers 409 naming the pupils concerned.
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Link as DsLink,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Spinner,
+} from "@digdir/designsystemet-react";
+import { type DragEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import type { PupilRef, RotationPlanView } from "../../contract/rotations.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { api, isApiError } from "../app/api.ts";
+import { Page } from "../ui/page.tsx";
+import {
+  breaches,
+  type EditableRound,
+  editableRound,
+  fmtDate,
+  liveQuality,
+  movePupil,
+  namesOf,
+  QualityText,
+  useApiData,
+  useGroupLabel,
+} from "./shared.tsx";
+
+export function RoundEditPage() {
+  const { t } = useTranslation("groups");
+  const { rotationId = "", index = "0" } = useParams();
+  const load = useApiData<RotationPlanView>(`/api/rotations/${rotationId}`);
+  const roundIndex = Number(index);
+  const plan = load.state === "ready" ? load.data : null;
+  const round = plan?.rounds.find((r) => r.index === roundIndex);
+
+  if (!plan || !round) {
+    return (
+      <Page title={t("edit.title", { round: roundIndex + 1 })}>
+        {load.state === "error" ? (
+          <Alert data-color="danger">{load.message}</Alert>
+        ) : load.state === "loading" ? (
+          <Spinner aria-label={t("common.loading")} />
+        ) : (
+          <Alert data-color="danger">{t("common.failed")}</Alert>
+        )}
+      </Page>
+    );
+  }
+  return <RoundEditor key={`${plan.id}-${round.index}`} plan={plan} roundIndex={round.index} />;
+}
+
+function RoundEditor({ plan, roundIndex }: { plan: RotationPlanView; roundIndex: number }) {
+  const { t } = useTranslation("groups");
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const original = plan.rounds.find((r) => r.index === roundIndex);
+  const [draft, setDraft] = useState<EditableRound | null>(() =>
+    original ? editableRound(original) : null,
+  );
+  const [error, setError] = useState<{ message: string; pupils: PupilRef[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [focusPupil, setFocusPupil] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  // The group chosen in each pupil's "move to" list; the move happens on the button, so
+  // arrowing through the list does not shuffle the pupil around.
+  const [targets, setTargets] = useState<Record<string, number>>({});
+  const errorRef = useRef<HTMLDivElement>(null);
+  const groupLabel = useGroupLabel(plan);
+  const names = namesOf(plan);
+  const backTo = `/groups/rotations/${plan.id}`;
+
+  // After a move the pupil's choice lives in another group: keep the focus on it.
+  useEffect(() => {
+    if (!focusPupil) return;
+    document.getElementById(`grp-move-${focusPupil}`)?.focus();
+    setFocusPupil(null);
+  }, [focusPupil]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  if (!original || !draft) return null;
+  const title = t("edit.title", { round: roundIndex + 1 });
+  const lead = (
+    <Paragraph>
+      {t("edit.lead", {
+        plan: plan.name,
+        from: fmtDate(original.startsOn),
+        to: fmtDate(original.endsOn),
+      })}
+    </Paragraph>
+  );
+  const back = (
+    <DsLink asChild>
+      <Link to={backTo}>{t("common.backToPlan")}</Link>
+    </DsLink>
+  );
+  if (original.status === "past" || !plan.canManage || plan.archived) {
+    return (
+      <Page title={title} lead={lead} actions={back}>
+        <Alert data-color="info">{t("edit.notEditable")}</Alert>
+      </Page>
+    );
+  }
+
+  const quality = liveQuality(plan, roundIndex, draft.groups);
+  const broken = breaches(plan, draft.groups);
+  const locked = new Set(draft.locked);
+  const groupCount = draft.groups.length;
+
+  const move = (pupilId: string, to: number) => {
+    setDraft((d) => (d ? movePupil(d, pupilId, to, plan) : d));
+    setTargets(({ [pupilId]: _, ...rest }) => rest);
+    setFocusPupil(pupilId);
+    announce(t("edit.moved", { name: names.get(pupilId) ?? "", group: groupLabel(to) }));
+  };
+  const toggleLock = (pupilId: string, on: boolean) =>
+    setDraft((d) =>
+      d
+        ? {
+            ...d,
+            locked: on ? [...d.locked, pupilId] : d.locked.filter((id) => id !== pupilId),
+          }
+        : d,
+    );
+  const onDrop = (g: number) => (e: DragEvent) => {
+    e.preventDefault();
+    const id = dragged ?? e.dataTransfer.getData("text/plain");
+    setDragged(null);
+    if (id) move(id, g);
+  };
+
+  const save = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.put<RotationPlanView>(`/api/rotations/${plan.id}/rounds/${roundIndex}`, draft);
+      announce(t("edit.saved"));
+      navigate(backTo);
+    } catch (err) {
+      const pupils =
+        isApiError(err) && Array.isArray(err.body?.pupils) ? (err.body.pupils as PupilRef[]) : [];
+      setError({ message: isApiError(err) ? err.message : t("common.failed"), pupils });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={title} lead={lead} actions={back}>
+      <Paragraph data-size="sm">{t("edit.help")}</Paragraph>
+
+      <Card data-color="neutral" className="groups-card groups-live">
+        <Heading level={2} data-size="xs">
+          {t("edit.qualityHeading")}
+        </Heading>
+        {/* Read out when a move changes the figures or breaks a constraint. */}
+        <div aria-live="polite" aria-atomic="true" id="grp-live">
+          <Paragraph data-size="sm">
+            {t("edit.repeatsChange", {
+              now: quality.totalRepeats,
+              before: plan.quality.totalRepeats,
+            })}{" "}
+            {t("edit.maxChange", { now: quality.maxMeetings, before: plan.quality.maxMeetings })}
+          </Paragraph>
+          <QualityText quality={quality} lowerBound={plan.repeatsLowerBound} />
+          {broken.length > 0 ? (
+            <Alert data-color="warning">
+              <Heading level={3} data-size="2xs">
+                {t("edit.warningsHeading")}
+              </Heading>
+              <ul>
+                {broken.map((b) => (
+                  <li key={`${b.kind}-${b.a}-${b.b}`}>
+                    {b.kind === "apart"
+                      ? t("edit.warningApart", { a: b.a, b: b.b })
+                      : t("edit.warningTogether", { a: b.a, b: b.b })}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+        </div>
+      </Card>
+
+      {error ? (
+        <Alert data-color="danger" ref={errorRef} tabIndex={-1} className="groups-card">
+          <Heading level={2} data-size="xs">
+            {t("edit.conflict")}
+          </Heading>
+          <Paragraph>{error.message}</Paragraph>
+          {error.pupils.length > 0 ? (
+            <ul>
+              {error.pupils.map((p) => (
+                <li key={p.id}>{p.name}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      <div className="groups-grid groups-grid--edit">
+        {draft.groups.map((members, g) => (
+          <section
+            // biome-ignore lint/suspicious/noArrayIndexKey: groups are identified by position
+            key={g}
+            className={dragged ? "groups-group groups-group--drop" : "groups-group"}
+            aria-labelledby={`grp-edit-g${g}`}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={onDrop(g)}
+          >
+            <Heading level={2} data-size="2xs" id={`grp-edit-g${g}`}>
+              {groupLabel(g)}
+            </Heading>
+            <ul className="groups-edit-members">
+              {members.map((id) => {
+                const name = names.get(id) ?? "?";
+                return (
+                  <li
+                    key={id}
+                    draggable
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData("text/plain", id);
+                      setDragged(id);
+                    }}
+                    onDragEnd={() => setDragged(null)}
+                  >
+                    <Fieldset className="groups-pupil">
+                      <Fieldset.Legend>{name}</Fieldset.Legend>
+                      <div className="groups-pupil__move">
+                        <Field>
+                          <Label htmlFor={`grp-move-${id}`}>{t("edit.moveTo")}</Label>
+                          <Select
+                            id={`grp-move-${id}`}
+                            data-size="sm"
+                            value={String(targets[id] ?? g)}
+                            onChange={(e) =>
+                              setTargets((m) => ({ ...m, [id]: Number(e.target.value) }))
+                            }
+                          >
+                            {Array.from({ length: groupCount }, (_, i) => (
+                              // biome-ignore lint/suspicious/noArrayIndexKey: groups by position
+                              <Select.Option key={i} value={String(i)}>
+                                {groupLabel(i)}
+                              </Select.Option>
+                            ))}
+                          </Select>
+                        </Field>
+                        <Button
+                          variant="secondary"
+                          data-size="sm"
+                          onClick={() => move(id, targets[id] ?? g)}
+                          aria-disabled={(targets[id] ?? g) === g}
+                        >
+                          {t("edit.move")}
+                        </Button>
+                      </div>
+                      <Checkbox
+                        data-size="sm"
+                        label={t("edit.lock")}
+                        checked={locked.has(id)}
+                        onChange={(e) => toggleLock(id, e.currentTarget.checked)}
+                      />
+                    </Fieldset>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+
+      <div className="groups-actions">
+        <Button onClick={() => void save()} aria-disabled={busy}>
+          {busy ? t("common.saving") : t("edit.save")}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setDraft(editableRound(original));
+            setError(null);
+          }}
+        >
+          {t("edit.reset")}
+        </Button>
+      </div>
+    </Page>
+  );
+}
