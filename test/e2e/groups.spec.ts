@@ -1,0 +1,185 @@
+// Buddy groups end to end, at desktop and phone width with axe on every page: a contact
+// teacher creates a VIP plan for their class, sees the rounds, moves a pupil to another group
+// by keyboard-friendly controls (the quality figure updates live), saves, and downloads the
+// name tags as a PDF; a subject teacher does not see that class's plans, neither in the list
+// nor by address. Desktop and phone log in as different teachers, so the two runs on one
+// server never meet.
+import type { APIRequestContext } from "@playwright/test";
+import type { RotationPlanView } from "../../src/contract/rotations.ts";
+import {
+  chooseUserMenuItem,
+  expect,
+  expectNoA11yViolations,
+  loginAs,
+  mainNav,
+  test,
+} from "./support/fixtures.ts";
+
+interface Move {
+  round: number;
+  pupil: string;
+  name: string;
+  to: number;
+}
+
+/**
+ * A move in an editable round that surely adds a repeat and breaks no constraint: the pupil
+ * joins a group with someone they meet in another round, and meets nobody of their own group
+ * elsewhere (so leaving it removes no repeat).
+ */
+function moveThatAddsARepeat(plan: RotationPlanView): Move | null {
+  const names = new Map(plan.pupils.map((p) => [p.id, p.name]));
+  const metElsewhere = (round: number, a: string, b: string) =>
+    plan.rounds.some(
+      (r) => r.index !== round && r.groups.some((g) => g.includes(a) && g.includes(b)),
+    );
+  for (const round of plan.rounds) {
+    if (round.status === "past") continue;
+    for (const [from, members] of round.groups.entries()) {
+      for (const pupil of members) {
+        if (!names.has(pupil)) continue;
+        if (members.some((m) => m !== pupil && metElsewhere(round.index, pupil, m))) continue;
+        for (const [to, others] of round.groups.entries()) {
+          if (to === from) continue;
+          const breaks = plan.constraints.some((c) => {
+            const [a, b] = c.pupils.map((p) => p.id);
+            if (a !== pupil && b !== pupil) return false;
+            const other = a === pupil ? b : a;
+            return c.kind === "apart"
+              ? others.includes(other ?? "")
+              : members.includes(other ?? "");
+          });
+          if (breaks) continue;
+          if (others.some((o) => metElsewhere(round.index, pupil, o))) {
+            return { round: round.index, pupil, name: names.get(pupil) ?? "", to };
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+async function getPlan(request: APIRequestContext, id: string): Promise<RotationPlanView> {
+  const res = await request.get(`/api/rotations/${id}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as RotationPlanView;
+}
+
+test("a contact teacher plans VIP buddy groups, overrides a pupil and prints name tags", async ({
+  page,
+}, testInfo) => {
+  const phone = testInfo.project.name === "phone";
+  const who = phone ? 1 : 0;
+
+  // --- the contact teacher creates a VIP plan for the class -------------------------------
+  await loginAs(page, "contactTeacher", { index: who });
+  await (await mainNav(page)).getByRole("link", { name: "Grupper og klassekart" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Grupper og klassekart" }),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  const classCard = page.locator(".groups-card").filter({ hasText: "Klasse ·" }).first();
+  const className = (
+    (await classCard.getByRole("heading", { level: 2 }).textContent()) ?? ""
+  ).trim();
+  expect(className).not.toBe("");
+  await page.getByLabel("Klasse eller gruppe").selectOption({ label: className });
+  await page.getByRole("radio", { name: /^VIP makkerskap/ }).check();
+  const planName = `VIP makkerskap ${className} (${testInfo.project.name})`;
+  await page.getByLabel("Navn på planen").fill(planName);
+  await page.getByRole("radio", { name: "Hver tredje uke" }).check();
+  await page.getByRole("button", { name: "Lag planen" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: planName })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Runde 1" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Hvor godt elevene blandes" }),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+  const planId = page.url().split("/").pop() ?? "";
+  const plan = await getPlan(page.request, planId);
+  expect(plan.structure).toBe("vip");
+  expect(plan.rounds.length).toBeGreaterThan(1);
+  // No case, no reason: constraints carry two names and where they come from, nothing else.
+  for (const c of plan.constraints) {
+    expect(Object.keys(c).sort()).toEqual(["id", "kind", "pupils", "source"]);
+  }
+
+  // --- move a pupil by hand in an editable round ---------------------------------------------
+  const move = moveThatAddsARepeat(plan);
+  const round = move?.round ?? plan.rounds.find((r) => r.status !== "past")?.index ?? 0;
+  await page.getByRole("link", { name: `Endre runde ${round + 1}`, exact: true }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Endre runde ${round + 1}` }),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  const live = page.locator("#grp-live");
+  const before = `Gjentatte møter i planen: ${plan.quality.totalRepeats} (var ${plan.quality.totalRepeats}).`;
+  await expect(live).toContainText(before);
+
+  const name = move?.name ?? plan.pupils[0]?.name ?? "";
+  const to = move?.to ?? 1;
+  const pupil = page.getByRole("group", { name, exact: true });
+  await pupil.getByLabel("Flytt til gruppe").selectOption({ label: `Gruppe ${to + 1}` });
+  await pupil.getByRole("button", { name: "Flytt", exact: true }).click();
+  // The pupil is now listed under the new group, and the choice keeps the focus.
+  const target = page.getByRole("region", { name: `Gruppe ${to + 1}`, exact: true });
+  await expect(target.getByRole("group", { name, exact: true })).toBeVisible();
+  await expect(
+    target.getByRole("group", { name, exact: true }).getByLabel("Flytt til gruppe"),
+  ).toBeFocused();
+  if (move) {
+    await expect(live).not.toContainText(before);
+    await expect(live).toContainText(
+      new RegExp(`Gjentatte møter i planen: (\\d+) \\(var ${plan.quality.totalRepeats}\\)`),
+    );
+  }
+  await target.getByRole("group", { name, exact: true }).getByLabel("Lås i gruppen").check();
+  await expectNoA11yViolations(page);
+  if (phone) {
+    // Nothing scrolls sideways at 360 px.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  }
+
+  await page.getByRole("button", { name: "Lagre runden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: planName })).toBeVisible();
+  const saved = await getPlan(page.request, planId);
+  const savedRound = saved.rounds.find((r) => r.index === round);
+  expect(savedRound?.edited).toBe(true);
+  expect(savedRound?.groups[to]).toContain(move?.pupil ?? plan.pupils[0]?.id);
+  expect(savedRound?.locked).toContain(move?.pupil ?? plan.pupils[0]?.id);
+  if (move) expect(saved.quality.totalRepeats).toBeGreaterThan(plan.quality.totalRepeats);
+  await expectNoA11yViolations(page);
+
+  // --- print the name tags ----------------------------------------------------------------
+  const tags = page.getByRole("link", {
+    name: `Navnelapper til pultene (PDF), runde ${round + 1}`,
+  });
+  const href = (await tags.getAttribute("href")) ?? "";
+  expect(href).toMatch(new RegExp(`/api/rotations/${planId}/rounds/${round}/name-tags\\.pdf`));
+  const pdf = await page.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toContain("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await chooseUserMenuItem(page, "Logg ut");
+
+  // --- a subject teacher does not see the class's plans --------------------------------------
+  await loginAs(page, "subjectTeacher", { index: who });
+  await (await mainNav(page)).getByRole("link", { name: "Grupper og klassekart" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Grupper og klassekart" }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: planName })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  const denied = await page.request.get(`/api/rotations/${planId}`);
+  expect([403, 404]).toContain(denied.status());
+  await page.goto(`/groups/rotations/${planId}`);
+  await expect(page.getByRole("heading", { level: 1, name: planName })).toHaveCount(0);
+  await expect(page.locator("#main [data-color='danger']").first()).toBeVisible();
+  await expectNoA11yViolations(page);
+});
