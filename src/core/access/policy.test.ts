@@ -147,3 +147,80 @@ describe("leadership", () => {
     expect(isLeadershipAt(at(role), SCHOOL_B)).toBe(false);
   });
 });
+
+describe("rotations: buddy groups and seating of one class or teaching group", () => {
+  const CLASS = "class-1";
+  const OTHER_CLASS = "class-2";
+  const TEACHING = "teaching-1";
+  const group = (groupId: string, schoolId = SCHOOL_A): Resource => ({
+    type: "studyGroup",
+    schoolId,
+    ownerId: OWNER,
+    groupId,
+  });
+  const teacher = (
+    role: "contactTeacher" | "subjectTeacher",
+    groupId: string,
+    schoolId = SCHOOL_A,
+  ): Actor => ({ personId: `p-${role}`, grants: [{ role, schoolId, ownerId: OWNER, groupId }] });
+
+  it.each<[string, Actor, Resource, boolean]>([
+    ["contact teacher of the class", teacher("contactTeacher", CLASS), group(CLASS), true],
+    [
+      "contact teacher of another class",
+      teacher("contactTeacher", OTHER_CLASS),
+      group(CLASS),
+      false,
+    ],
+    ["subject teacher of the group", teacher("subjectTeacher", TEACHING), group(TEACHING), true],
+    ["subject teacher of another group", teacher("subjectTeacher", TEACHING), group(CLASS), false],
+    [
+      "contact teacher at another school",
+      teacher("contactTeacher", CLASS, SCHOOL_B),
+      group(CLASS),
+      false,
+    ],
+    ["principal", at("principal"), group(CLASS), true],
+    ["deputy", at("deputy"), group(TEACHING), true],
+    ["department head", at("departmentHead"), group(CLASS), true],
+    ["grade leader", at("gradeLeader"), group(CLASS), true],
+    ["principal of another school", at("principal", SCHOOL_B), group(CLASS), false],
+    ["counsellor", at("counsellor"), group(CLASS), false],
+    ["caretaker", at("caretaker"), group(CLASS), false],
+    ["pupil", at("pupil"), group(CLASS), false],
+    ["guardian", at("guardian"), group(CLASS), false],
+    ["owner case officer", owner("ownerCaseOfficer"), group(CLASS), false],
+    ["area director", owner("areaDirector"), group(CLASS), false],
+    ["system admin", admin, group(CLASS), false],
+  ])("%s: read and manage = %s", (_name, actor, resource, expected) => {
+    expect(authorize(actor, "rotation.read", resource).allow).toBe(expected);
+    expect(authorize(actor, "rotation.manage", resource).allow).toBe(expected);
+  });
+
+  it("rotation rules refuse any other resource", () => {
+    expect(authorize(at("principal"), "rotation.read", schoolA).allow).toBe(false);
+  });
+
+  it.each<[string, Actor, boolean]>([
+    ["principal", at("principal"), true],
+    ["contact teacher", teacher("contactTeacher", CLASS), true],
+    ["subject teacher", teacher("subjectTeacher", TEACHING), true],
+    ["counsellor", at("counsellor"), false],
+    ["pupil", at("pupil"), false],
+    ["owner", owner("areaDirector"), false],
+  ])("%s may list the groups to plan: %s", (_name, actor, expected) => {
+    expect(authorize(actor, "rotation.list", schoolA).allow).toBe(expected);
+  });
+
+  it.each<[string, Actor, boolean, boolean]>([
+    ["caretaker", at("caretaker"), true, false],
+    ["contact teacher", teacher("contactTeacher", CLASS), true, true],
+    ["deputy", at("deputy"), true, true],
+    ["pupil", at("pupil"), false, false],
+    ["guardian", at("guardian"), false, false],
+    ["principal of another school", at("principal", SCHOOL_B), false, false],
+  ])("%s on classrooms: read %s, manage %s", (_name, actor, read, manage) => {
+    expect(authorize(actor, "classroom.read", schoolA).allow).toBe(read);
+    expect(authorize(actor, "classroom.manage", schoolA).allow).toBe(manage);
+  });
+});

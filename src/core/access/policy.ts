@@ -46,7 +46,9 @@ export type Resource =
       ownerId: string;
       representativeIds: readonly string[];
       group?: EvaluationGroup;
-    };
+    }
+  /** A class or teaching group, for what is planned for it (buddy groups, seating maps). */
+  | { type: "studyGroup"; schoolId: string; ownerId: string; groupId: string };
 
 export type Action =
   | "session.use"
@@ -77,7 +79,12 @@ export type Action =
   | "plan.task.complete"
   | "plan.evaluate"
   | "plan.meeting.read"
-  | "plan.feed.manage";
+  | "plan.feed.manage"
+  | "rotation.list"
+  | "rotation.read"
+  | "rotation.manage"
+  | "classroom.read"
+  | "classroom.manage";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -126,6 +133,36 @@ function evaluationGroupsOf(
     groups.add("staffRepresentatives");
   }
   return groups;
+}
+
+/** Who plans buddy groups and seating for every group of the school. */
+const ROTATION_LEADERS: readonly SchoolRole[] = [
+  "principal",
+  "deputy",
+  "departmentHead",
+  "gradeLeader",
+];
+const TEACHERS: readonly SchoolRole[] = ["contactTeacher", "subjectTeacher"];
+
+/**
+ * Buddy groups and seating of one class or teaching group: the school's leaders for every
+ * group, a contact or subject teacher for the very group their role is given for. Owner
+ * roles and system administrators get nothing: the class's seating is not their business.
+ */
+function forStudyGroup(actor: Actor, r: Resource): Decision {
+  if (r.type !== "studyGroup") return deny("wrong-resource");
+  const roles = schoolRolesAt(actor, r.schoolId);
+  if (ROTATION_LEADERS.some((role) => roles.has(role))) return ALLOW;
+  const ownGroup = actor.grants.some(
+    (g) =>
+      "schoolId" in g &&
+      g.schoolId === r.schoolId &&
+      TEACHERS.includes(g.role) &&
+      g.groupId !== undefined &&
+      g.groupId === r.groupId,
+  );
+  if (ownGroup) return ALLOW;
+  return deny(roles.size === 0 ? "not-at-school" : "not-own-group");
 }
 
 type Rule = (actor: Actor, resource: Resource) => Decision;
@@ -239,6 +276,15 @@ const rules: Record<Action, Rule> = {
     );
     return staff ? ALLOW : deny("not-staff");
   },
+  // Buddy groups and seating maps (issue #5). The list route shows only the groups
+  // "rotation.read" allows, one by one.
+  "rotation.list": (a, r) => atSchool(a, r, [...ROTATION_LEADERS, ...TEACHERS], false),
+  "rotation.read": forStudyGroup,
+  "rotation.manage": forStudyGroup,
+  // Classroom layouts hold no personal data: the staff read them, teachers and leaders edit.
+  "classroom.read": (a, r) => atSchool(a, r, STAFF_ROLES, false),
+  "classroom.manage": (a, r) =>
+    atSchool(a, r, [...ROTATION_LEADERS, "adminLeader", ...TEACHERS], false),
 };
 
 function fromCase(d: { allow: true } | { allow: false; reason: string }): Decision {

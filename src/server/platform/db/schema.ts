@@ -409,6 +409,70 @@ export interface PlanCalendarTokenTable {
   created_at: Timestamp;
 }
 
+export interface ClassroomTable {
+  id: Generated<string>;
+  school_id: string;
+  name: string;
+  layout: Json<unknown>;
+  created_by: string | null;
+  created_at: TimestampWithDefault;
+  updated_at: TimestampWithDefault;
+}
+
+export interface RotationPlanTable {
+  id: Generated<string>;
+  school_id: string;
+  study_group_id: string;
+  school_year_id: string;
+  name: string;
+  structure: "vip" | "groups" | "seating";
+  group_size: number | null;
+  uneven_policy: "smaller" | "larger";
+  rotation_weeks: number;
+  mix_gender: boolean;
+  classroom_id: string | null;
+  starts_on: DateOnly;
+  archived: Generated<boolean>;
+  seed: number;
+  planned_pupils: Json<string[]>;
+  planned_constraints: string;
+  created_by: string | null;
+  created_at: TimestampWithDefault;
+  updated_at: TimestampWithDefault;
+}
+
+export interface RotationConstraintTable {
+  id: Generated<string>;
+  plan_id: string;
+  school_id: string;
+  kind: "apart" | "together";
+  pupil_a: string;
+  pupil_b: string;
+  created_by: string | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface RotationFixedSeatTable {
+  plan_id: string;
+  school_id: string;
+  pupil_id: string;
+  seat_id: string;
+}
+
+export interface RotationRoundTable {
+  plan_id: string;
+  school_id: string;
+  round_index: number;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  groups: Json<string[][]>;
+  buddy_pairs: Json<string[][][]> | null;
+  seats: Json<Record<string, string>> | null;
+  locked: Json<string[]>;
+  edited: boolean;
+  planned_at: Timestamp;
+}
+
 export interface Database {
   school_owner: SchoolOwnerTable;
   owner_closed_day: OwnerClosedDayTable;
@@ -447,6 +511,11 @@ export interface Database {
   plan_evaluation_invite: PlanEvaluationInviteTable;
   plan_evaluation_input: PlanEvaluationInputTable;
   plan_calendar_token: PlanCalendarTokenTable;
+  classroom: ClassroomTable;
+  rotation_plan: RotationPlanTable;
+  rotation_constraint: RotationConstraintTable;
+  rotation_fixed_seat: RotationFixedSeatTable;
+  rotation_round: RotationRoundTable;
 }
 
 export type Person = Selectable<PersonTable>;
