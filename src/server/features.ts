@@ -4,6 +4,7 @@ import { accountRoutes } from "./auth/account-routes.ts";
 import { oidcRoutes } from "./auth/oidc/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
+import { rotationRoutes } from "./groups/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { ownerRoutes } from "./owner/routes.ts";
@@ -26,4 +27,5 @@ export const features: FeatureRoutes[] = [
   importRoutes,
   caseRoutes,
   planRoutes,
+  rotationRoutes,
 ];
