@@ -175,17 +175,34 @@ function gridRoom(
 /** The U: single desks along three walls, open to the front, chairs on the inside. */
 function horseshoeLayout(sizes: number[]): ClassroomLayout {
   const count = sizes.length;
-  const back = Math.ceil(count / 3) + ((count - Math.ceil(count / 3)) % 2);
-  const side = (count - back) / 2;
+  const run = (xs: number[]): number =>
+    xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) + xs.length - 1;
+  // How many stretches go along the back: the split whose room is closest to A4-shaped
+  // (ties: the first found, i.e. the fewest at the back). The left side takes the odd one.
+  let back = count;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let b = 1; b <= count; b++) {
+    const left = Math.ceil((count - b) / 2);
+    const dims = horseshoeDims(
+      run(sizes.slice(0, left)),
+      run(sizes.slice(left, left + b)),
+      run(sizes.slice(left + b)),
+    );
+    const score = Math.abs(Math.log(dims.width / dims.height / TARGET_ASPECT));
+    if (score < bestScore - 1e-9) {
+      bestScore = score;
+      back = b;
+    }
+  }
+  const side = Math.ceil((count - back) / 2);
   const leftSizes = sizes.slice(0, side);
   const backSizes = sizes.slice(side, side + back);
   const rightSizes = sizes.slice(side + back);
-  const run = (xs: number[]): number =>
-    xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) + xs.length - 1;
-  const sideLength = Math.max(run(leftSizes), run(rightSizes));
-  const backY = FRONT_ROWS + sideLength + (sideLength > 0 ? 1 : 0) + 1;
-  // The right wall's desks stand in this column; at least 4 free cells between the chairs.
-  const rightX = Math.max(run(backSizes), 7);
+  const { backY, rightX, width, height } = horseshoeDims(
+    run(leftSizes),
+    run(backSizes),
+    run(rightSizes),
+  );
   const tables: LayoutTable[] = [];
   let y = FRONT_ROWS;
   for (const size of leftSizes) {
@@ -210,7 +227,20 @@ function horseshoeLayout(sizes: number[]): ClassroomLayout {
     tables.push(t);
     y = top - 1;
   }
-  return { kind: "horseshoe", width: rightX + 2, height: backY + 2, tables };
+  return { kind: "horseshoe", width, height, tables };
+}
+
+function horseshoeDims(
+  leftRun: number,
+  backRun: number,
+  rightRun: number,
+): { backY: number; rightX: number; width: number; height: number } {
+  const sideLength = Math.max(leftRun, rightRun);
+  // The back desks' chairs stand one row below the sides' last desks, with a free row between.
+  const backY = FRONT_ROWS + sideLength + (sideLength > 0 ? 1 : 0) + 1;
+  // The right wall's desks stand in this column; at least 4 free cells between the chairs.
+  const rightX = Math.max(backRun, 7);
+  return { backY, rightX, width: rightX + 2, height: backY + 2 };
 }
 
 // ---------------------------------------------------------------- validation
@@ -510,6 +540,17 @@ export type SeatingProblem =
   | { code: "seating.tableFull"; tableId: string; pupils: number; seats: number }
   /** A fixed pupil was put in another group than the table of their seat. */
   | { code: "seating.fixedSeatElsewhere"; pupilId: string; seatId: string; tableId: string };
+
+export const SEATING_PROBLEM_CODES = [
+  "seating.unknownTable",
+  "seating.unknownSeat",
+  "seating.seatTaken",
+  "seating.pupilTwice",
+  "seating.tableNotUsed",
+  "seating.groupCountMismatch",
+  "seating.tableFull",
+  "seating.fixedSeatElsewhere",
+] as const satisfies readonly SeatingProblem["code"][];
 
 export type SeatingResult<T> = { ok: true; value: T } | { ok: false; problems: SeatingProblem[] };
 
