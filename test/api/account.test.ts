@@ -147,6 +147,22 @@ describe("turning two-step login on", () => {
     expect(body.uri).toContain("issuer=Trygg");
     expect(body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(await account(counsellor)).toEqual(before);
+
+    // A second set-up replaces the first: only the newest can be finished.
+    const second = (await post(c, "/api/account/totp/setup")).json();
+    const stale = await post(c, "/api/account/totp/enable", {
+      setupId: body.setupId,
+      code: codeAt(totpOf(body.secret), t.now.value),
+      password: PASSWORD,
+    });
+    expect(stale.statusCode).toBe(404);
+    const pending = await t.database.db
+      .selectFrom("login_flow")
+      .select("id")
+      .where("kind", "=", "totpSetup")
+      .execute();
+    expect(pending.map((p) => p.id)).toContain(second.setupId);
+    expect(pending.map((p) => p.id)).not.toContain(body.setupId);
   });
 
   it("needs the password and a code from the new secret; wrong ones change nothing", async () => {

@@ -5,6 +5,7 @@
 // `setup` only parks a new secret in login_flow, `enable` needs the account password and a
 // code from that new secret, and `disable` needs the password and a code from the active one.
 // So a stolen session alone can neither switch the second factor off nor replace it.
+import { sql } from "kysely";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { appendAudit } from "../platform/audit.ts";
@@ -75,7 +76,16 @@ export const accountRoutes: FeatureRoutes = (app, deps) => {
       const now = clock();
       const secret = newTotpSecret();
       const setupId = randomToken();
-      await db.deleteFrom("login_flow").where("expires_at", "<", now).execute();
+      // One pending set-up per person (a new one replaces the last), and expired flows go.
+      await db
+        .deleteFrom("login_flow")
+        .where((eb) =>
+          eb.or([
+            eb("expires_at", "<", now),
+            eb.and([eb("kind", "=", SETUP_KIND), eb(sql`data->>'personId'`, "=", personId)]),
+          ]),
+        )
+        .execute();
       await db
         .insertInto("login_flow")
         .values({
