@@ -39,7 +39,7 @@ function checkLayout(lang: Lang, layout: ClassroomLayout): void {
   if (problems.length === 0) return;
   const fields = invalidInput(
     lang,
-    problems.map((p) => ({ path: p.path, code: "classroom.invalidLayout" })),
+    problems.map((p) => ({ path: p.path, code: p.problem.code })),
   ).details;
   // The layout editor gets the precise problems too, to point at the table or seat.
   throw new AppError(400, "validation.failed", {

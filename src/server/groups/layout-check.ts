@@ -1,33 +1,20 @@
-// What is wrong with a classroom layout, with the path of the culprit for the form.
+// What is wrong with a classroom layout (the seating core's rules), with the path of the
+// culprit for the form.
 import type { ClassroomLayout } from "../../contract/rotations.ts";
+import { type LayoutProblem, validateLayout } from "../../core/groups/seating.ts";
 
 export interface LayoutFieldProblem {
   path: string;
-  problem: { code: string; tableId?: string; seatId?: string };
+  problem: LayoutProblem;
 }
 
 export function layoutProblems(layout: ClassroomLayout): LayoutFieldProblem[] {
-  const out: LayoutFieldProblem[] = [];
-  const seats = layout.tables.reduce((s, t) => s + t.seats.length, 0);
-  if (seats === 0) out.push({ path: "layout.tables", problem: { code: "layout.noSeats" } });
-  const ids = new Set<string>();
-  layout.tables.forEach((t, i) => {
-    if (ids.has(t.id)) {
-      out.push({
-        path: `layout.tables.${i}.id`,
-        problem: { code: "layout.duplicateId", tableId: t.id },
-      });
-    }
-    ids.add(t.id);
-    t.seats.forEach((s, j) => {
-      if (ids.has(s.id)) {
-        out.push({
-          path: `layout.tables.${i}.seats.${j}.id`,
-          problem: { code: "layout.duplicateId", seatId: s.id },
-        });
-      }
-      ids.add(s.id);
-    });
+  return validateLayout(layout).map((problem) => {
+    const table = layout.tables.findIndex(
+      (t) =>
+        (problem.tableId !== undefined && t.id === problem.tableId) ||
+        (problem.seatId !== undefined && t.seats.some((s) => s.id === problem.seatId)),
+    );
+    return { path: table >= 0 ? `layout.tables.${table}` : "layout", problem };
   });
-  return out;
 }
