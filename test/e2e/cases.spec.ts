@@ -20,6 +20,15 @@ async function logout(page: import("@playwright/test").Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/** The school the logged-in person works in now. */
+async function activeSchool(page: import("@playwright/test").Page): Promise<string> {
+  const session = (await (await page.request.get("/api/session")).json()) as {
+    activeSchoolId: string | null;
+    schools: { id: string }[];
+  };
+  return session.activeSchoolId ?? session.schools[0]?.id ?? "";
+}
+
 /** Reports about the first pupil the search finds; returns the pupil's name. */
 async function reportAbout(
   page: import("@playwright/test").Page,
@@ -30,7 +39,7 @@ async function reportAbout(
   await page.getByRole("link", { name: "Meld fra", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Meld fra" })).toBeVisible();
   await page.getByRole("radio", { name: kind }).check();
-  await page.getByLabel("Søk etter elev (navn)").first().fill(search);
+  await page.getByLabel("Søk etter elev (navn eller klasse)").first().fill(search);
   const add = page.getByRole("button", { name: /^Legg til / }).first();
   await expect(add).toBeVisible();
   const label = (await add.textContent()) ?? "";
@@ -53,6 +62,21 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await page.setViewportSize({ width: 360, height: 740 });
   await loginAs(page, "contactTeacher");
   const description = `Så at eleven ble dyttet og kalt stygge ting i gangen ${Date.now()}.`;
+
+  // The pupil search finds a class's pupils by the class name, on a phone too.
+  const schoolId = await activeSchool(page);
+  const someone = (await (
+    await page.request.get(`/api/schools/${schoolId}/people?role=pupil&limit=50`)
+  ).json()) as { people: { classNames: string[] }[] };
+  const className = someone.people.find((p) => p.classNames.length > 0)?.classNames[0] ?? "";
+  expect(className).not.toBe("");
+  await page.getByRole("link", { name: "Meld fra", exact: true }).click();
+  await page.getByLabel("Søk etter elev (navn eller klasse)").first().fill(className);
+  const hits = page.getByRole("button", { name: new RegExp(`^Legg til .*\\(${className}`) });
+  await expect(hits.first()).toBeVisible();
+  expect(await hits.count()).toBeGreaterThan(1);
+  await expectNoA11yViolations(page);
+
   const pupil = await reportAbout(page, "an", "Bekymring for en elev (§ 12-4)", description);
   await expectNoA11yViolations(page);
 
@@ -143,12 +167,24 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await page.locator("#f-response").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(/Svar på planen:/)).toBeVisible();
 
-  // Evaluation: the pupil now says they feel safe; then the case is closed.
+  // The measure was carried out today, with a note.
+  const carried = page.locator("#carried-out-form");
+  await carried.getByLabel("Dato").fill(today());
+  await carried.getByLabel("Merknad (valgfritt)").fill("Voksen sto ved garderoben hele dagen.");
+  await carried.getByRole("button", { name: "Registrer gjennomført" }).click();
+  await expect(page.getByText("Voksen sto ved garderoben hele dagen.")).toBeVisible();
+
+  // Evaluation: what the pupil says now and the effect of each measure (an unrated measure
+  // is refused); then the case is closed.
   const evaluation = page.locator("#evaluation-form");
   await evaluation
-    .getByLabel("Hva sier eleven selv?")
+    .getByLabel("Hva sier eleven nå?")
     .fill("Nå går det bra, jeg er ikke redd lenger.");
   await evaluation.getByRole("radio", { name: "Sier eleven at hen har det trygt nå? Ja" }).check();
+  await evaluation.getByRole("button", { name: "Lagre" }).click();
+  await expect(page.locator(".cases-errors")).toBeVisible();
+  await evaluation.getByLabel("Velg virkning").selectOption("worked");
+  await evaluation.getByLabel("Kommentar til tiltaket (valgfritt)").fill("Færre episoder.");
   await evaluation.getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(/Revider eller avslutt innen/)).toBeVisible();
   await expectNoA11yViolations(page);
@@ -214,5 +250,42 @@ test("a pupil says ifra without a name and follows it with the receipt code", as
   await page.getByLabel("Koden din").fill(code);
   await page.getByRole("button", { name: "Sjekk" }).click();
   await expect(page.getByText("Mottatt, ikke bekreftet ennå")).toBeVisible();
+  await expect(page.getByText("Skolen har ikke skrevet noe ennå.")).toBeVisible();
+  await expectNoA11yViolations(page);
+  await logout(page);
+
+  // The principal answers in the case; the school does not know who wrote.
+  await loginAs(page, "principal");
+  const schoolId = await activeSchool(page);
+  const list = (await (await page.request.get(`/api/schools/${schoolId}/cases`)).json()) as {
+    items: { id: string; kind: string; pupils: unknown[]; reportedAt: string }[];
+  };
+  const anonymous = list.items
+    .filter((c) => c.kind === "pupil-reported" && c.pupils.length === 0)
+    .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt))[0];
+  expect(anonymous).toBeDefined();
+  await page.goto(`/cases/${anonymous?.id}`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Sak fra anonym melding" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Bekreft at meldingen er mottatt" }).click();
+  await expect(page.getByText("Lagret.")).toBeVisible();
+  const reply = "Takk for at du sa ifra. Hvem i klassen ler av deg?";
+  await page.getByLabel("Svaret ditt").fill(reply);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText(reply)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await logout(page);
+
+  // The pupil reads the answer with the code and writes back.
+  await loginAs(page, "pupil");
+  await page.getByRole("link", { name: "Mine meldinger" }).click();
+  await page.getByLabel("Koden din").fill(code);
+  await page.getByRole("button", { name: "Sjekk" }).click();
+  await expect(page.getByText(/^Bekreftet mottatt/)).toBeVisible();
+  await expect(page.getByText(reply)).toBeVisible();
+  await page.getByLabel("Skriv til skolen").fill("Det er to gutter på bakerste rad.");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText("Det er to gutter på bakerste rad.")).toBeVisible();
   await expectNoA11yViolations(page);
 });

@@ -21,6 +21,7 @@ import { Link, useParams } from "react-router";
 import { useApiData } from "../admin/shared.tsx";
 import { api } from "../app/api.ts";
 import { Page } from "../ui/page.tsx";
+import { Conversation } from "./receipt-conversation.tsx";
 import {
   type CaseView,
   dueOf,
@@ -267,7 +268,48 @@ export function CasePage() {
             </Card>
           );
         })}
+        {can.addPupil ? (
+          <PersonSearch
+            id="f-pupilId"
+            schoolId={c.schoolId}
+            onlyRole="pupil"
+            label={tc("page.addPupil")}
+            description={tc("page.pupilSearch")}
+            exclude={c.pupils}
+            onPick={(p) => void post("/pupils", { pupilId: p.id })}
+          />
+        ) : null}
       </Section>
+
+      {c.reports
+        .filter((r) => r.reporter.type === "anonymous")
+        .map((r) => (
+          <Section key={r.id} title={tc("page.conversation")}>
+            <Paragraph data-size="sm">{tc("page.conversationHelp")}</Paragraph>
+            <Conversation
+              messages={(c.reporterMessages ?? []).filter((m) => m.reportId === r.id)}
+              you="school"
+              who={(m) =>
+                m.from === "reporter"
+                  ? tc("page.fromReporter")
+                  : `${tc("page.fromSchool")} (${name(m.by)})`
+              }
+              empty={tc("page.noMessages")}
+            />
+            {can.replyToReporter ? (
+              <TextForm
+                id={`f-text-reply-${r.id}`}
+                title={tc("page.reply")}
+                label={tc("page.replyText")}
+                field="text"
+                url="/reporter-messages"
+                extra={{ reportId: r.id }}
+                submit={tc("page.send")}
+                post={post}
+              />
+            ) : null}
+          </Section>
+        ))}
 
       <Section title={tc("page.investigation")}>
         <Heading level={3} data-size="2xs">
@@ -367,26 +409,16 @@ export function CasePage() {
                         <Tag data-color="success" data-size="sm">
                           {tc("event.case.measureCarriedOut")} {showDate(e.carriedOutOn)}
                         </Tag>
+                        {e.note ? <small className="cases-text"> {e.note}</small> : null}
                       </div>
                     ))}
-                    {can.recordMeasureCarriedOut && c.status !== "evaluating" ? (
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        onClick={() =>
-                          void post(`/measures/${m.id}/carried-out`, {
-                            carriedOutOn: todayIso(),
-                            note: null,
-                          })
-                        }
-                      >
-                        {tc("page.carriedOut")}: {m.description.slice(0, 40)}
-                      </Button>
-                    ) : null}
                   </li>
                 );
               })}
             </ul>
+            {can.recordMeasureCarriedOut ? (
+              <CarriedOutForm post={post} measures={plan.measures} />
+            ) : null}
             <Paragraph data-size="sm">
               {tc("planEditor.evaluateOn")} {showDate(plan.evaluateOn)}
             </Paragraph>
@@ -452,6 +484,7 @@ export function CasePage() {
                         ?.description
                     }
                     : {tc(`effect.${m.effect}`)}
+                    {m.comment ? <span className="cases-text"> – {m.comment}</span> : null}
                   </li>
                 ))}
               </ul>
@@ -561,6 +594,22 @@ export function CasePage() {
         </Section>
       ) : null}
 
+      {c.kindChanges.length > 0 || can.reclassify ? (
+        <Section title={tc("page.reclassify")}>
+          {c.kindChanges.map((k) => (
+            <Paragraph key={k.at} data-size="sm">
+              {tc("page.kindChanged", {
+                date: showDate(k.at),
+                from: tc(`kind.${k.from}`),
+                to: tc(`kind.${k.to}`),
+              })}
+              : {k.reason}
+            </Paragraph>
+          ))}
+          {can.reclassify ? <ReclassifyForm post={post} kind={c.kind} /> : null}
+        </Section>
+      ) : null}
+
       {can.close ? <CloseForm post={post} /> : null}
 
       {can.export ? (
@@ -607,6 +656,7 @@ function TextForm({
   field,
   url,
   extra,
+  submit,
   post,
 }: {
   id: string;
@@ -615,6 +665,7 @@ function TextForm({
   field: string;
   url: string;
   extra?: Record<string, unknown>;
+  submit?: string;
   post: Post;
 }) {
   const tc = useCasesT();
@@ -623,7 +674,7 @@ function TextForm({
     <ActionForm
       id={`${id}-form`}
       title={title}
-      submit={tc("save")}
+      submit={submit ?? tc("save")}
       onSubmit={async () => {
         const ok = await post(url, { ...extra, [field]: text });
         if (ok) setText("");
@@ -772,6 +823,7 @@ function EvaluationForm({
   const [words, setWords] = useState<Record<string, string>>({});
   const [safe, setSafe] = useState<Record<string, boolean>>({});
   const [effects, setEffects] = useState<Record<string, string>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState("");
   if (!plan) return null;
   return (
@@ -787,10 +839,11 @@ function EvaluationForm({
             words: words[p] ?? "",
             feelsSafe: safe[p] ?? null,
           })),
+          // An unrated measure is sent without an effect: the server names it as missing.
           measureEffects: plan.measures.map((m) => ({
             measureId: m.id,
-            effect: effects[m.id] ?? "worked",
-            comment: null,
+            effect: effects[m.id] || undefined,
+            comment: comments[m.id]?.trim() || null,
           })),
           summary: summary || null,
         })
@@ -801,7 +854,7 @@ function EvaluationForm({
           <Fieldset.Legend>{name(p)}</Fieldset.Legend>
           <Textfield
             id={`f-pupilViews-${p}`}
-            label={tc("page.words")}
+            label={tc("page.pupilSaysNow")}
             value={words[p] ?? ""}
             onChange={(e) => setWords((w) => ({ ...w, [p]: e.target.value }))}
           />
@@ -822,20 +875,30 @@ function EvaluationForm({
         </Fieldset>
       ))}
       {plan.measures.map((m) => (
-        <label key={m.id} className="cases-select" htmlFor={`effect-${m.id}`}>
-          {m.description}
-          <Select
-            id={`effect-${m.id}`}
-            value={effects[m.id] ?? "worked"}
-            onChange={(e) => setEffects((x) => ({ ...x, [m.id]: e.target.value }))}
-          >
-            {["worked", "partly", "didNotWork", "notCarriedOut"].map((k) => (
-              <Select.Option key={k} value={k}>
-                {tc(`effect.${k}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </label>
+        <Fieldset key={m.id} className="cases-measure">
+          <Fieldset.Legend>{tc("page.effectOf", { measure: m.description })}</Fieldset.Legend>
+          <label className="cases-select" htmlFor={`effect-${m.id}`}>
+            {tc("page.chooseEffect")}
+            <Select
+              id={`effect-${m.id}`}
+              value={effects[m.id] ?? ""}
+              onChange={(e) => setEffects((x) => ({ ...x, [m.id]: e.target.value }))}
+            >
+              <Select.Option value="">–</Select.Option>
+              {["worked", "partly", "didNotWork", "notCarriedOut"].map((k) => (
+                <Select.Option key={k} value={k}>
+                  {tc(`effect.${k}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </label>
+          <Textfield
+            id={`effect-comment-${m.id}`}
+            label={tc("page.effectComment")}
+            value={comments[m.id] ?? ""}
+            onChange={(e) => setComments((x) => ({ ...x, [m.id]: e.target.value }))}
+          />
+        </Fieldset>
       ))}
       <Textfield
         id="f-summary"
@@ -1045,6 +1108,101 @@ function ResponseForm({ post, revision }: { post: Post; revision: number }) {
         label={tc("page.comment")}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
+      />
+    </ActionForm>
+  );
+}
+
+/** That a measure was carried out, on which day, with an optional note (case-file item 6). */
+function CarriedOutForm({
+  post,
+  measures,
+}: {
+  post: Post;
+  measures: readonly { id: string; description: string }[];
+}) {
+  const tc = useCasesT();
+  const [measureId, setMeasureId] = useState(measures[0]?.id ?? "");
+  const [on, setOn] = useState(todayIso());
+  const [note, setNote] = useState("");
+  return (
+    <ActionForm
+      id="carried-out-form"
+      title={tc("page.carriedOutTitle")}
+      submit={tc("page.carriedOut")}
+      onSubmit={async () => {
+        const ok = await post(`/measures/${encodeURIComponent(measureId)}/carried-out`, {
+          carriedOutOn: on,
+          note: note.trim() || null,
+        });
+        if (ok) setNote("");
+        return ok;
+      }}
+    >
+      <label className="cases-select" htmlFor="carried-out-measure">
+        {tc("page.measure")}
+        <Select
+          id="carried-out-measure"
+          value={measureId}
+          onChange={(e) => setMeasureId(e.target.value)}
+        >
+          {measures.map((m) => (
+            <Select.Option key={m.id} value={m.id}>
+              {m.description}
+            </Select.Option>
+          ))}
+        </Select>
+      </label>
+      <Textfield
+        id="f-carriedOutOn"
+        type="date"
+        label={tc("page.carriedOutOn")}
+        value={on}
+        onChange={(e) => setOn(e.target.value)}
+      />
+      <Textfield
+        id="f-note"
+        label={tc("page.carriedOutNote")}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+    </ActionForm>
+  );
+}
+
+const KINDS = ["pupil-reported", "staff-concern", "staff-violation", "leadership-violation"];
+
+/** Change the case's kind, with the reason (kept in the case's history). */
+function ReclassifyForm({ post, kind }: { post: Post; kind: string }) {
+  const tc = useCasesT();
+  const [next, setNext] = useState(KINDS.find((k) => k !== kind) ?? kind);
+  const [reason, setReason] = useState("");
+  return (
+    <ActionForm
+      id="reclassify-form"
+      title={tc("page.reclassify")}
+      submit={tc("page.reclassify")}
+      onSubmit={async () => {
+        const ok = await post("/reclassify", { kind: next, reason });
+        if (ok) setReason("");
+        return ok;
+      }}
+    >
+      <label className="cases-select" htmlFor="f-kind">
+        {tc("page.reclassifyKind")}
+        <Select id="f-kind" value={next} onChange={(e) => setNext(e.target.value)}>
+          {KINDS.filter((k) => k !== kind).map((k) => (
+            <Select.Option key={k} value={k}>
+              {tc(`kind.${k}`)}
+            </Select.Option>
+          ))}
+        </Select>
+      </label>
+      <Textfield
+        id="f-reason-reclassify"
+        label={tc("page.reclassifyReason")}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
       />
     </ActionForm>
   );

@@ -1,9 +1,11 @@
 // The reporter's receipts: received, then acknowledged by the school. Never the case itself.
+// A report sent without a name is found by its code and carries a conversation with the school.
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useApiData } from "../admin/shared.tsx";
 import { api } from "../app/api.ts";
 import { Page } from "../ui/page.tsx";
+import { type AnonymousReceipt, ReceiptConversation } from "./receipt-conversation.tsx";
 import { showDate, useCasesT } from "./shared.tsx";
 
 interface Receipt {
@@ -61,44 +63,48 @@ export function MyReportsPage() {
   );
 }
 
-/** The receipt of a report sent without a name, found only by its code. */
+/**
+ * The receipt of a report sent without a name, found only by its code: whether the school
+ * has read it, and the two-way conversation with the school.
+ */
 function CodeCheck() {
   const tc = useCasesT();
   const [code, setCode] = useState("");
-  const [result, setResult] = useState<string | null>(null);
+  const [found, setFound] = useState<{ code: string; receipt: AnonymousReceipt } | null>(null);
+  const [notFound, setNotFound] = useState(false);
   const check = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const r = await api.post<{ status: string; acknowledgedAt: string | null }>(
-        "/api/public/receipts",
-        { code },
-      );
-      setResult(
-        r.status === "acknowledged"
-          ? tc("mine.acknowledged", { date: showDate(r.acknowledgedAt) })
-          : tc("mine.received"),
-      );
+      const r = await api.post<AnonymousReceipt>("/api/public/receipts", { code });
+      setFound({ code, receipt: r });
+      setNotFound(false);
     } catch {
-      setResult(tc("mine.codeNotFound"));
+      setFound(null);
+      setNotFound(true);
     }
   };
   return (
-    <form onSubmit={check} className="cases-form cases-form--small" noValidate>
-      <Heading level={2} data-size="xs">
-        {tc("mine.checkCode")}
-      </Heading>
-      <div className="cases-inline">
-        <Textfield
-          label={tc("mine.code")}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          autoComplete="off"
-        />
-        <Button type="submit" variant="secondary">
-          {tc("mine.check")}
-        </Button>
-      </div>
-      <p aria-live="polite">{result}</p>
-    </form>
+    <>
+      <form onSubmit={check} className="cases-form cases-form--small" noValidate>
+        <Heading level={2} data-size="xs">
+          {tc("mine.checkCode")}
+        </Heading>
+        <div className="cases-inline">
+          <Textfield
+            label={tc("mine.code")}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+          />
+          <Button type="submit" variant="secondary">
+            {tc("mine.check")}
+          </Button>
+        </div>
+        <p aria-live="polite">{notFound ? tc("mine.codeNotFound") : null}</p>
+      </form>
+      {found ? (
+        <ReceiptConversation key={found.code} code={found.code} first={found.receipt} />
+      ) : null}
+    </>
   );
 }

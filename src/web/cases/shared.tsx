@@ -100,6 +100,16 @@ export interface CaseState {
     decideBy: string;
     measureEffects: { measureId: string; effect: string; comment: string | null }[];
   }[];
+  /** Absent in cases stored before the conversation existed. */
+  reporterMessages?: {
+    id: string;
+    reportId: string;
+    from: "school" | "reporter";
+    text: string;
+    at: string;
+    by: string | null;
+  }[];
+  kindChanges: { from: string; to: string; reason: string; at: string; by: string }[];
   closedAt: string | null;
   closure: { type: string; reason?: string } | null;
 }
