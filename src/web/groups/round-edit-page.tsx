@@ -32,6 +32,7 @@ import {
   movePupil,
   namesOf,
   QualityText,
+  roundToSave,
   useApiData,
   useGroupLabel,
 } from "./shared.tsx";
@@ -146,7 +147,10 @@ function RoundEditor({ plan, roundIndex }: { plan: RotationPlanView; roundIndex:
     setBusy(true);
     setError(null);
     try {
-      await api.put<RotationPlanView>(`/api/rotations/${plan.id}/rounds/${roundIndex}`, draft);
+      await api.put<RotationPlanView>(
+        `/api/rotations/${plan.id}/rounds/${roundIndex}`,
+        roundToSave(draft, plan),
+      );
       announce(t("edit.saved"));
       navigate(backTo);
     } catch (err) {
@@ -201,7 +205,8 @@ function RoundEditor({ plan, roundIndex }: { plan: RotationPlanView; roundIndex:
             {t("edit.conflict")}
           </Heading>
           <Paragraph>{error.message}</Paragraph>
-          {error.pupils.length > 0 ? (
+          {/* The server's message may already end with the names. */}
+          {error.pupils.length > 0 && !error.pupils.every((p) => error.message.includes(p.name)) ? (
             <ul>
               {error.pupils.map((p) => (
                 <li key={p.id}>{p.name}</li>

@@ -181,6 +181,31 @@ export function breaches(
 export type EditableRound = Required<Pick<SaveRoundInput, "groups" | "locked">> &
   Pick<SaveRoundInput, "buddyPairs" | "seats">;
 
+/**
+ * The round as the server takes it: pupils who have left the group are dropped (the server
+ * wants exactly today's pupils; the re-plan banner covers pupils who joined since).
+ */
+export function roundToSave(round: EditableRound, plan: RotationPlanView): SaveRoundInput {
+  const current = new Set(plan.pupils.map((p) => p.id));
+  const keep = (ids: readonly string[]) => ids.filter((id) => current.has(id));
+  return {
+    groups: round.groups.map(keep),
+    locked: keep(round.locked),
+    ...(round.buddyPairs
+      ? {
+          buddyPairs: round.buddyPairs.map((units) => units.map(keep).filter((u) => u.length > 0)),
+        }
+      : {}),
+    ...(round.seats
+      ? {
+          seats: Object.fromEntries(
+            Object.entries(round.seats).filter(([, id]) => current.has(id)),
+          ),
+        }
+      : {}),
+  };
+}
+
 export function editableRound(round: RotationRoundView): EditableRound {
   return {
     groups: round.groups.map((g) => [...g]),
@@ -211,14 +236,13 @@ export function movePupil(
     buddyPairs = buddyPairs.map((pairs, i) => {
       if (i === from) {
         const left = pairs.map((p) => p.filter((id) => id !== pupilId)).filter((p) => p.length);
+        // A pupil left alone joins a pair of the group as a trio (never a unit of four).
         const alone = left.findIndex((p) => p.length === 1);
-        if (alone >= 0 && left.length > 1) {
-          const [single] = left.splice(alone, 1);
-          const target = left.reduce(
-            (best, p, j) => (p.length < (left[best]?.length ?? Infinity) ? j : best),
-            0,
-          );
-          left[target] = [...(left[target] ?? []), ...(single ?? [])];
+        const pair = left.findIndex((p, j) => j !== alone && p.length === 2);
+        if (alone >= 0 && pair >= 0) {
+          const single = left[alone] ?? [];
+          left[pair] = [...(left[pair] ?? []), ...single];
+          left.splice(alone, 1);
         }
         return left;
       }
