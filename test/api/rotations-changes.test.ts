@@ -201,6 +201,7 @@ describe("pupils leaving and joining", () => {
 
   beforeAll(async () => {
     plan = await create({ structure: "vip", startsOn: "2026-09-01" });
+    vipPlanId = plan.id;
   });
 
   it("a pupil who leaves is greyed out until the plan is re-planned", async () => {
@@ -327,6 +328,9 @@ describe("the teacher's own rules", () => {
   });
 });
 
+let seatingPlanId: string;
+let vipPlanId: string;
+
 describe("seating maps", () => {
   let room: Classroom;
 
@@ -359,6 +363,7 @@ describe("seating maps", () => {
 
   it("plans a seating map with a fixed seat in the front", async () => {
     const plan = await create({ structure: "seating", classroomId: room.id });
+    seatingPlanId = plan.id;
     expect(plan.classroom?.id).toBe(room.id);
     for (const r of plan.rounds) {
       expect(r.groups.length).toBe(room.layout.tables.length);
@@ -397,5 +402,49 @@ describe("seating maps", () => {
     expect(res.json().fields[0].path).toBe("classroomId");
     const after = await t.database.db.selectFrom("rotation_plan").select("id").execute();
     expect(after.length).toBe(before.length);
+  });
+});
+
+describe("printouts", () => {
+  const url = (plan: string, file: string, lang = "nb") =>
+    `/api/rotations/${plan}/rounds/0/${file}?lang=${lang}`;
+
+  it.each([
+    ["seating.pdf", () => seatingPlanId],
+    ["name-tags.pdf", () => seatingPlanId],
+    ["groups.pdf", () => seatingPlanId],
+    ["groups.pdf", () => vipPlanId],
+    ["name-tags.pdf", () => vipPlanId],
+  ])("%s is a PDF attachment, and the printout is audited", async (file, plan) => {
+    const audits = async () =>
+      (
+        await t.database.db
+          .selectFrom("audit_log")
+          .select("detail")
+          .where("action", "=", "rotation.print")
+          .execute()
+      ).length;
+    const before = await audits();
+    const res = await w.as.contactTeacher!.get(url(plan(), file, "nn"));
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(String(res.headers["content-disposition"])).toMatch(/^attachment; filename=".+\.pdf"$/);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await audits()).toBe(before + 1);
+  });
+
+  it("a plan without a classroom has no seating map", async () => {
+    expect((await w.as.contactTeacher!.get(url(vipPlanId, "seating.pdf"))).statusCode).toBe(404);
+  });
+
+  it.each(["otherContactTeacher", "subjectTeacher", "pupil", "guardian", "otherPrincipal"])(
+    "%s may not print",
+    async (who) => {
+      expect((await w.as[who]!.get(url(seatingPlanId, "name-tags.pdf"))).statusCode).toBe(403);
+    },
+  );
+
+  it("anonymous gets 401", async () => {
+    expect((await t.anonymous.get(url(seatingPlanId, "groups.pdf"))).statusCode).toBe(401);
   });
 });

@@ -112,6 +112,18 @@ export const nb = {
         noteUpdated: "Notat på oppgave endret",
       },
     },
+    rotation: {
+      create: "Gruppeplan laget",
+      read: "Gruppeplan åpnet",
+      print: "Gruppeplan skrevet ut",
+      updateSettings: "Innstillinger for gruppeplan endret",
+      addConstraint: "Regel for gruppeplan lagt til",
+      removeConstraint: "Regel for gruppeplan fjernet",
+      editRound: "Runde i gruppeplan endret for hånd",
+      replan: "Gruppeplan planlagt på nytt",
+      archive: "Gruppeplan arkivert",
+    },
+    classroom: { create: "Klasserom lagt inn", update: "Klasserom endret" },
   },
   resources: {
     session: "Økt",
@@ -126,6 +138,8 @@ export const nb = {
     importRun: "Import",
     schoolYear: "Skoleår",
     studyGroup: "Gruppe",
+    rotationPlan: "Gruppeplan",
+    classroom: "Klasserom",
   },
 } as const;
 
@@ -239,6 +253,18 @@ export const nn: Shape<typeof nb> = {
         noteUpdated: "Notat på oppgåve endra",
       },
     },
+    rotation: {
+      create: "Gruppeplan laga",
+      read: "Gruppeplan opna",
+      print: "Gruppeplan skriven ut",
+      updateSettings: "Innstillingar for gruppeplan endra",
+      addConstraint: "Regel for gruppeplan lagd til",
+      removeConstraint: "Regel for gruppeplan fjerna",
+      editRound: "Runde i gruppeplan endra for hand",
+      replan: "Gruppeplan planlagd på nytt",
+      archive: "Gruppeplan arkivert",
+    },
+    classroom: { create: "Klasserom lagt inn", update: "Klasserom endra" },
   },
   resources: {
     session: "Økt",
@@ -253,6 +279,8 @@ export const nn: Shape<typeof nb> = {
     importRun: "Import",
     schoolYear: "Skuleår",
     studyGroup: "Gruppe",
+    rotationPlan: "Gruppeplan",
+    classroom: "Klasserom",
   },
 };
 
@@ -366,6 +394,18 @@ export const en: Shape<typeof nb> = {
         noteUpdated: "Task note changed",
       },
     },
+    rotation: {
+      create: "Group plan created",
+      read: "Group plan opened",
+      print: "Group plan printed",
+      updateSettings: "Group plan settings changed",
+      addConstraint: "Group plan rule added",
+      removeConstraint: "Group plan rule removed",
+      editRound: "Group plan round changed by hand",
+      replan: "Group plan planned again",
+      archive: "Group plan archived",
+    },
+    classroom: { create: "Classroom added", update: "Classroom changed" },
   },
   resources: {
     session: "Session",
@@ -380,6 +420,8 @@ export const en: Shape<typeof nb> = {
     importRun: "Import",
     schoolYear: "School year",
     studyGroup: "Group",
+    rotationPlan: "Group plan",
+    classroom: "Classroom",
   },
 };
 

@@ -4,6 +4,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Action, Resource } from "../../core/access/policy.ts";
+import { isLang } from "../../i18n/lang.ts";
 import { notFound } from "../platform/errors.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
 import { schoolFromParam } from "../platform/http/resources.ts";
@@ -21,6 +22,7 @@ import {
   settingsInput,
 } from "./inputs.ts";
 import { listRotationGroups } from "./list-groups.ts";
+import { type Printout, printRound } from "./print.ts";
 import { readRotation } from "./read-rotation.ts";
 import { replanRotation } from "./replan.ts";
 import {
@@ -33,6 +35,7 @@ import {
 import { saveRound } from "./save-round.ts";
 import { updateSettings } from "./update-settings.ts";
 
+const langQuery = z.object({ lang: z.string().optional() });
 const indexParam = z.object({ index: z.coerce.number().int().min(0).max(19) });
 
 export function roundIndexOf(req: FastifyRequest): number {
@@ -166,6 +169,36 @@ export const rotationRoutes: FeatureRoutes = (app, { database, clock }) => {
       });
     },
   );
+
+  // --- printouts -----------------------------------------------------------------------------
+
+  const printouts: [string, Printout][] = [
+    ["seating.pdf", "seating"],
+    ["name-tags.pdf", "nameTags"],
+    ["groups.pdf", "groups"],
+  ];
+  for (const [file, kind] of printouts) {
+    app.get(
+      `/api/rotations/:rotationId/rounds/:index/${file}`,
+      access("rotation.read", rotation),
+      async (req, reply) => {
+        const q = langQuery.safeParse(req.query);
+        const wanted = q.success ? q.data.lang : undefined;
+        const out = await printRound(db, req, {
+          ...placeOf(req),
+          planId: planIdOf(req),
+          index: roundIndexOf(req),
+          kind,
+          lang: isLang(wanted) ? wanted : req.lang,
+          now: clock(),
+        });
+        return reply
+          .header("content-type", "application/pdf")
+          .header("content-disposition", `attachment; filename="${out.fileName}"`)
+          .send(out.pdf);
+      },
+    );
+  }
 
   app.post("/api/rotations/:rotationId/archive", access("rotation.manage", rotation), async (req) =>
     archiveRotation(db, { ...command(req), planId: planIdOf(req) }),
