@@ -129,6 +129,14 @@ describe("two-way follow-up of an anonymous report", () => {
       expect.arrayContaining(["case.reporterReplied", "case.reporterWrote"]),
     );
 
+    // The conversation is part of the case file for Statsforvalteren.
+    const json = await lead.get(`/api/cases/${caseId}/export?format=json`);
+    expect(json.statusCode).toBe(200);
+    expect(json.body).toContain(SECRET);
+    const pdf = await lead.get(`/api/cases/${caseId}/export?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+
     // Principal and deputy hear that there is something new, never what.
     for (const who of [principal, deputy]) {
       const rows = await t.database.db

@@ -226,6 +226,19 @@ function casePdfContent(
         ...(r.acknowledgedAt
           ? [fieldRow(tr(lang, "pdf.acknowledgedAt"), formatDate(r.acknowledgedAt))]
           : []),
+        // The two-way conversation with an anonymous reporter is part of the case file.
+        ...(s.reporterMessages ?? [])
+          .filter((m) => m.reportId === r.id)
+          .map((m) =>
+            fieldRow(
+              `${formatDate(m.at)} ${
+                m.from === "reporter"
+                  ? tr(lang, "page.fromReporter")
+                  : `${tr(lang, "page.fromSchool")} (${who(m.by)})`
+              }`,
+              m.text,
+            ),
+          ),
       ];
     }),
     ...s.alert.escalations.map((e) =>
