@@ -132,10 +132,12 @@ export function deriveBuddyPairs(
     const rest = members.filter((id) => !placed.has(id));
     const out = [...kept];
     for (let i = 0; i < rest.length; i += 2) out.push(rest.slice(i, i + 2));
+    // A lone pupil joins a pair as a trio (never a unit of four).
     const last = out[out.length - 1];
-    if (last && last.length === 1 && out.length > 1) {
+    const pair = out.findIndex((u) => u.length === 2);
+    if (last && last.length === 1 && pair >= 0 && out.length > 1) {
       out.pop();
-      out[out.length - 1]?.push(...last);
+      out[pair]?.push(...last);
     }
     return out;
   });
