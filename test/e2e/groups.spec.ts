@@ -66,9 +66,7 @@ async function getPlan(request: APIRequestContext, id: string): Promise<Rotation
   return (await res.json()) as RotationPlanView;
 }
 
-// The server side of src/contract/rotations.ts is not on main yet; enabled once it lands.
-// The server side of src/contract/rotations.ts is not on main yet; enabled once it lands.
-test.fixme("a contact teacher plans VIP buddy groups, overrides a pupil and prints name tags", async ({
+test("a contact teacher plans VIP buddy groups, overrides a pupil and prints name tags", async ({
   page,
 }, testInfo) => {
   const phone = testInfo.project.name === "phone";
@@ -186,10 +184,7 @@ test.fixme("a contact teacher plans VIP buddy groups, overrides a pupil and prin
   await expectNoA11yViolations(page);
 });
 
-// Waits for the rotations server too (seating maps included).
-test.fixme("a teacher lays out a classroom and plans a seating map in it", async ({
-  page,
-}, testInfo) => {
+test("a teacher lays out a classroom and plans a seating map in it", async ({ page }, testInfo) => {
   const phone = testInfo.project.name === "phone";
   await loginAs(page, "contactTeacher", { index: phone ? 1 : 0 });
   await (await mainNav(page)).getByRole("link", { name: "Grupper og klassekart" }).click();
