@@ -104,6 +104,14 @@ describe("planVipRounds", () => {
     expect(result.ok && result.quality.pairRepeats).toBe(0);
   });
 
+  it("mixes the buddy groups as well: 24 pupils in fours over 10 rounds reach the bound", () => {
+    // Each pupil has 30 group-mates over 10 rounds among 23 classmates: at least 7 meetings
+    // are repeats, so 24 * 7 / 2 = 84 repeated pairs is the best any plan can do.
+    const pupils = Array.from({ length: 24 }, (_, i) => i);
+    const result = planVipRounds({ pupils, rounds: 10, seed: 3 });
+    expect(result.ok && result.quality).toEqual({ pairRepeats: 0, groupRepeats: 84 });
+  });
+
   it("is deterministic for a seed", () => {
     const pupils = Array.from({ length: 17 }, (_, i) => i);
     expect(planVipRounds({ pupils, rounds: 4, seed: 9 })).toEqual(

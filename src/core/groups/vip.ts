@@ -62,6 +62,151 @@ export function planVipRounds(input: VipInput): VipResult {
       ],
     };
   }
+  // Two plans, the better one wins: buddies first (new buddies every round, buddy groups
+  // nested around them) and buddy groups first (who shares a group varies the most, buddies
+  // picked inside each group). Buddies weigh more than group-mates, but a plan that repeats
+  // a few buddies while mixing the groups far better is the better plan for the class.
+  const pairsFirst = planPairsFirst(input, layout);
+  const groupsFirst = planGroupsFirst(input, layout);
+  if (!groupsFirst.ok) return pairsFirst;
+  if (!pairsFirst.ok) return groupsFirst;
+  return vipScore(groupsFirst.quality) < vipScore(pairsFirst.quality) ? groupsFirst : pairsFirst;
+}
+
+/** A repeated buddy costs as much as this many repeated group meetings. */
+const BUDDY_WEIGHT = 4;
+
+function vipScore(q: VipQuality): number {
+  return q.pairRepeats * BUDDY_WEIGHT + q.groupRepeats;
+}
+
+function forbiddenKeys(input: VipInput): Set<string> {
+  const forbidden = new Set<string>();
+  for (const [a, b] of input.forbidden ?? []) {
+    forbidden.add(`${String(a)}\u0000${String(b)}`);
+    forbidden.add(`${String(b)}\u0000${String(a)}`);
+  }
+  return forbidden;
+}
+
+/**
+ * Buddy groups first: the groups are a rotation of their own (sizes from the layout), then
+ * each group is split into its buddy units round by round, choosing the split that repeats
+ * the fewest earlier buddies.
+ */
+function planGroupsFirst(input: VipInput, layout: readonly number[][]): VipResult {
+  const history = input.history ?? [];
+  const groups = solveGroups({
+    pupils: input.pupils,
+    k: 4,
+    rounds: input.rounds,
+    groupSizes: layout.map((units) => units.reduce((s, x) => s + x, 0)),
+    ...(input.forbidden ? { forbidden: input.forbidden } : {}),
+    history: history.map((round) => round.buddyGroups.map((group) => group.flat())),
+    seed: input.seed ?? 1,
+    ...(input.effort !== undefined ? { effort: input.effort } : {}),
+  });
+  if (!groups.ok) return groups;
+  const buddies = new Map<string, number>();
+  const key = (a: PupilId, b: PupilId): string => {
+    const x = `${typeof a}:${String(a)}`;
+    const y = `${typeof b}:${String(b)}`;
+    return x < y ? `${x}|${y}` : `${y}|${x}`;
+  };
+  const remember = (unit: readonly PupilId[]): void => {
+    for (let i = 0; i < unit.length; i++) {
+      for (let j = i + 1; j < unit.length; j++) {
+        const k = key(unit[i] as PupilId, unit[j] as PupilId);
+        buddies.set(k, (buddies.get(k) ?? 0) + 1);
+      }
+    }
+  };
+  for (const round of history) for (const group of round.buddyGroups) group.forEach(remember);
+  const unitCost = (unit: readonly PupilId[]): number => {
+    let c = 0;
+    for (let i = 0; i < unit.length; i++) {
+      for (let j = i + 1; j < unit.length; j++) {
+        const m = buddies.get(key(unit[i] as PupilId, unit[j] as PupilId)) ?? 0;
+        c += m * m;
+      }
+    }
+    return c;
+  };
+  const forget = (unit: readonly PupilId[]): void => {
+    for (let i = 0; i < unit.length; i++) {
+      for (let j = i + 1; j < unit.length; j++) {
+        const k = key(unit[i] as PupilId, unit[j] as PupilId);
+        buddies.set(k, (buddies.get(k) ?? 0) - 1);
+      }
+    }
+  };
+  const split = groups.schedule.map((round) =>
+    round.map((members, g) => {
+      const best = bestSplit(members, layout[g] ?? [members.length], unitCost);
+      best.forEach(remember);
+      return best;
+    }),
+  );
+  // A few passes of coordinate descent: each group's split is chosen again knowing every
+  // other round's buddies, which removes most repeats the first, greedy pass left.
+  for (let pass = 0; pass < 3; pass++) {
+    for (const round of split) {
+      round.forEach((units, g) => {
+        units.forEach(forget);
+        const best = bestSplit(units.flat(), layout[g] ?? [units.flat().length], unitCost);
+        best.forEach(remember);
+        round[g] = best;
+      });
+    }
+  }
+  const rounds: VipRound[] = split.map((buddyGroups) => ({ buddyGroups }));
+  return { ok: true, rounds, quality: vipQuality([...history, ...rounds]) };
+}
+
+/** The split of a buddy group (at most 7 pupils) into units of the given sizes with the lowest cost. */
+function bestSplit(
+  members: readonly PupilId[],
+  sizes: readonly number[],
+  unitCost: (unit: readonly PupilId[]) => number,
+): PupilId[][] {
+  let best: PupilId[][] = [];
+  let bestCost = Number.POSITIVE_INFINITY;
+  const walk = (rest: readonly PupilId[], i: number, units: PupilId[][], cost: number): void => {
+    if (cost >= bestCost) return;
+    const size = sizes[i];
+    if (size === undefined) {
+      best = units.map((u) => [...u]);
+      bestCost = cost;
+      return;
+    }
+    // The first remaining pupil always opens the next unit: each split is visited once.
+    const [first, ...others] = rest;
+    if (first === undefined) return;
+    for (const mates of combinations(others, size - 1)) {
+      const unit = [first, ...mates];
+      walk(
+        others.filter((p) => !mates.includes(p)),
+        i + 1,
+        [...units, unit],
+        cost + unitCost(unit),
+      );
+    }
+  };
+  walk(members, 0, [], 0);
+  return best;
+}
+
+function combinations<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  const out: T[][] = [];
+  items.forEach((item, i) => {
+    for (const rest of combinations(items.slice(i + 1), k - 1)) out.push([item, ...rest]);
+  });
+  return out;
+}
+
+/** Buddies first: a rotation of buddy units, nested into buddy groups round by round. */
+function planPairsFirst(input: VipInput, layout: readonly number[][]): VipResult {
   const unitSizes = layout.flat().sort((a, b) => b - a);
   const history = input.history ?? [];
   const pairHistory: Schedule = history.map((round) => round.buddyGroups.flat());
@@ -90,11 +235,7 @@ export function planVipRounds(input: VipInput): VipResult {
     }
   };
   for (const round of history) for (const group of round.buddyGroups) meet(group.flat(), 1);
-  const forbidden = new Set<string>();
-  for (const [a, b] of input.forbidden ?? []) {
-    forbidden.add(`${String(a)}\u0000${String(b)}`);
-    forbidden.add(`${String(b)}\u0000${String(a)}`);
-  }
+  const forbidden = forbiddenKeys(input);
 
   const rounds: VipRound[] = [];
   for (const round of pairs.schedule) {
