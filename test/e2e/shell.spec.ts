@@ -26,19 +26,23 @@ test("principal: home, three languages, audit log, log out", async ({ page }) =>
   await expect(page).toHaveTitle("Forside – Trygg");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hei, ${givenName}`);
   await expect(page.getByText("Du er logget inn ved Demo videregående skole.")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikten", exact: true })).toBeVisible();
+  // What needs the principal's attention comes first: the cases and the plan tasks.
+  await expect(page.getByRole("heading", { name: "Trenger oppmerksomhet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Se alle saker" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Se alle oppgavene mine" })).toBeVisible();
   await expectNoA11yViolations(page);
 
   await chooseLanguage(page, "Nynorsk");
   await expect(page.locator("html")).toHaveAttribute("lang", "nn");
   await expect(page).toHaveTitle("Framside – Trygg");
-  await expect(page.getByRole("heading", { name: "Aktivitetsplikta" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikta", exact: true })).toBeVisible();
   await expectNoA11yViolations(page);
 
   await chooseLanguage(page, "English");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveTitle("Home – Trygg");
-  await expect(page.getByRole("heading", { name: "The duty to act" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "The duty to act", exact: true })).toBeVisible();
   await expectNoA11yViolations(page);
 
   await chooseLanguage(page, "Bokmål");
@@ -47,7 +51,7 @@ test("principal: home, three languages, audit log, log out", async ({ page }) =>
 
   // The choice survives a reload (kept in the browser).
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikten", exact: true })).toBeVisible();
 
   // Reading the list of people is audited: 26 reads fill more than one page of the log.
   const { activeSchoolId } = await (await page.request.get("/api/session")).json();
@@ -96,7 +100,9 @@ test("pupil: only own items, no admin pages", async ({ page }) => {
   const nav = await mainNav(page);
   await expect(nav.getByRole("link", { name: "Forside" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Logg" })).toHaveCount(0);
-  await expect(page.getByRole("heading", { name: "Aktivitetsplikten" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Aktivitetsplikten", exact: true })).toHaveCount(
+    0,
+  );
 
   // Typing the address of a principal's page gives a clear answer, not a broken page.
   await page.goto("/audit");
