@@ -12,9 +12,10 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorFor, FormErrors, type FormProblem, useApiData } from "../admin/shared.tsx";
 import { api, isApiError } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
+import { errorFor, FormErrors, type FormProblem } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
 import "./account.css";
 

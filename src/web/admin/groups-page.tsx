@@ -4,8 +4,8 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
-import { useApiData } from "./shared.tsx";
 import type { GroupSummary } from "./types.ts";
 
 function GroupTable({ caption, groups }: { caption: string; groups: GroupSummary[] }) {

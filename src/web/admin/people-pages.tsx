@@ -21,16 +21,11 @@ import { SCHOOL_ROLES } from "../../core/access/roles.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api, isApiError } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
+import { useCan } from "../ui/use-can.ts";
 import { assignableRoles, type RoleChoice, RolePicker, useRoleLabel } from "./role-picker.tsx";
-import {
-  errorFor,
-  FormErrors,
-  type FormProblem,
-  problemsOf,
-  useApiData,
-  useCan,
-} from "./shared.tsx";
 import type {
   GroupSummary,
   PeoplePage as PeoplePageData,

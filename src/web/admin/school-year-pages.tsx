@@ -23,16 +23,11 @@ import { useAnnounce } from "../app/announcer.tsx";
 import { api } from "../app/api.ts";
 import { currentLocale } from "../app/i18n.ts";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
+import { formatIsoDate } from "../ui/format.ts";
 import { Page } from "../ui/page.tsx";
-import {
-  errorFor,
-  FormErrors,
-  type FormProblem,
-  formatIsoDate,
-  problemsOf,
-  useApiData,
-  useCan,
-} from "./shared.tsx";
+import { useCan } from "../ui/use-can.ts";
 import type { BreakKind, ProposedSchoolYear, SchoolYear, SchoolYearBreak } from "./types.ts";
 
 export function SchoolYearsPage() {

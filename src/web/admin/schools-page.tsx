@@ -19,8 +19,9 @@ import { authorize } from "../../core/access/policy.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
-import { errorFor, FormErrors, type FormProblem, problemsOf, useApiData } from "./shared.tsx";
 import type { OwnerSummary, SchoolSummary } from "./types.ts";
 
 const fieldIdOf = (path: string) =>

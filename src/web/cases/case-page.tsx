@@ -18,8 +18,8 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router";
-import { useApiData } from "../admin/shared.tsx";
 import { api } from "../app/api.ts";
+import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
 import { Conversation } from "./receipt-conversation.tsx";
 import {

@@ -4,8 +4,8 @@
 import { Button, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useApiData } from "../admin/shared.tsx";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
 import { showDate, todayIso, useCasesT } from "./shared.tsx";
 

@@ -2,8 +2,8 @@
 // A report sent without a name is found by its code and carries a conversation with the school.
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
-import { useApiData } from "../admin/shared.tsx";
 import { api } from "../app/api.ts";
+import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
 import { type AnonymousReceipt, ReceiptConversation } from "./receipt-conversation.tsx";
 import { showDate, useCasesT } from "./shared.tsx";

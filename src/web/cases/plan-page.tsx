@@ -12,9 +12,9 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { useApiData } from "../admin/shared.tsx";
 import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
 import {
   type CaseView,

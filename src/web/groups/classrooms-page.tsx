@@ -20,10 +20,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { Classroom, ClassroomSummary } from "../../contract/rotations.ts";
 import { layoutTemplate, PER_TABLE, type TemplateKind } from "../../core/groups/seating.ts";
-import { errorFor, FormErrors, type FormProblem, problemsOf } from "../admin/shared.tsx";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
 import { useApiData } from "./shared.tsx";
 

@@ -29,10 +29,10 @@ import type {
   RotationStructure,
   UnevenPolicy,
 } from "../../contract/rotations.ts";
-import { errorFor, FormErrors, type FormProblem, problemsOf } from "../admin/shared.tsx";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
 import { useApiData } from "./shared.tsx";
 

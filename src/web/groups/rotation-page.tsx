@@ -27,9 +27,9 @@ import type {
   RotationRoundView,
   RotationSettingsInput,
 } from "../../contract/rotations.ts";
-import { errorFor, type FormProblem, problemsOf } from "../admin/shared.tsx";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api, isApiError } from "../app/api.ts";
+import { errorFor, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
 import {
   fmtDate,

@@ -11,8 +11,9 @@ import type {
   SaveRoundInput,
 } from "../../contract/rotations.ts";
 import { checkSchedule } from "../../core/groups/quality.ts";
-import { formatIsoDate, useApiData } from "../admin/shared.tsx";
 import { currentLang, currentLocale, i18n } from "../app/i18n.ts";
+import { useApiData } from "../ui/api-data.ts";
+import { formatIsoDate } from "../ui/format.ts";
 
 export { useApiData };
 

@@ -7,9 +7,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { authorize } from "../../core/access/policy.ts";
-import { useApiData } from "../admin/shared.tsx";
 import type { AuthenticatedSession } from "../app/session.tsx";
 import { useCasesT } from "../cases/shared.tsx";
+import { useApiData } from "../ui/api-data.ts";
 import { formatDate } from "../ui/format.ts";
 
 interface CaseItem {

@@ -32,11 +32,11 @@ import {
   type TimingRule,
   type TimingRuleKind,
 } from "../../core/plans/types.ts";
-import { errorFor, FormErrors, type FormProblem, problemsOf } from "../admin/shared.tsx";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api } from "../app/api.ts";
 import { currentLocale } from "../app/i18n.ts";
 import { useSession } from "../app/session.tsx";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
 import { useApiData, useResponsibleText } from "./shared.tsx";
 import type { PlanView } from "./types.ts";

@@ -19,11 +19,12 @@ import {
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { errorFor, FormErrors, type FormProblem, problemsOf, useCan } from "../admin/shared.tsx";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api, isApiError } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
+import { useCan } from "../ui/use-can.ts";
 import { currentPlanOf, fmtDate, osloToday, useApiData, usePlanList } from "./shared.tsx";
 import {
   type Confirmations,

@@ -5,11 +5,11 @@ import { Alert, Button, Link as DsLink, Paragraph, Spinner } from "@digdir/desig
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { useCan } from "../admin/shared.tsx";
 import { useAnnounce } from "../app/announcer.tsx";
 import { api, isApiError } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
 import { Page } from "../ui/page.tsx";
+import { useCan } from "../ui/use-can.ts";
 import { fmtDate, PlanContentView, StatusTag, useApiData } from "./shared.tsx";
 import type { PlanView } from "./types.ts";
 

@@ -10,9 +10,10 @@ import type {
   PlanPart,
   Responsible,
 } from "../../core/plans/types.ts";
-import { formatIsoDate, useApiData } from "../admin/shared.tsx";
 import { currentLocale } from "../app/i18n.ts";
 import { useSession } from "../app/session.tsx";
+import { useApiData } from "../ui/api-data.ts";
+import { formatIsoDate } from "../ui/format.ts";
 import type { PlanList, PlanListItem, PlanStatus } from "./types.ts";
 
 export { formatIsoDate, useApiData };

@@ -25,3 +25,15 @@ export function formatDate(iso: string): string {
 export function shortId(id: string): string {
   return id.split("-")[0] ?? id;
 }
+
+/** Dates as "18. aug. 2027" in the UI language; the value stays an ISO date. */
+export function formatIsoDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
