@@ -204,6 +204,7 @@ export const nb = {
     doneAt: "Gjort {{date}}",
     markDone: "Marker som gjort",
     noteLabel: "Hva ble gjort?",
+    openGroups: "Lag eller se rundene i Grupper og klassekart",
     noteHelp:
       "Et kort notat. Det dokumenterer skolens arbeid med å følge med og forebygge. Ikke skriv navn på elever.",
     save: "Lagre som gjort",
@@ -614,6 +615,7 @@ export const nn: Shape<typeof nb> = {
     doneAt: "Gjort {{date}}",
     markDone: "Merk som gjort",
     noteLabel: "Kva vart gjort?",
+    openGroups: "Lag eller sjå rundane i Grupper og klassekart",
     noteHelp:
       "Eit kort notat. Det dokumenterer arbeidet til skulen med å følgje med og førebyggje. Ikkje skriv namn på elevar.",
     save: "Lagre som gjort",
@@ -1027,6 +1029,7 @@ export const en: Shape<typeof nb> = {
     doneAt: "Done {{date}}",
     markDone: "Mark as done",
     noteLabel: "What was done?",
+    openGroups: "Make or see the rounds in Groups and seating maps",
     noteHelp:
       "A short note. It documents the school's work to monitor and prevent. Do not write pupils' names.",
     save: "Save as done",

@@ -23,6 +23,9 @@ import { Page } from "../ui/page.tsx";
 import { currentPlanOf, fmtDate, useApiData, usePlanList } from "./shared.tsx";
 import type { MyTask, MyTasks } from "./types.ts";
 
+/** The template's rotation activities: their tasks are done in Grupper og klassekart. */
+const ROTATION_ACTIVITIES = new Set(["prev-rotate-buddies", "prev-rotate-seating"]);
+
 export function TasksPage() {
   const { t } = useTranslation("plans");
   const { activeSchool } = useSession();
@@ -166,6 +169,11 @@ function TaskItem({
           {" · "}
           {task.deadlineText}
         </Paragraph>
+        {ROTATION_ACTIVITIES.has(task.activityId) ? (
+          <Paragraph data-size="sm">
+            <Link to="/groups">{t("tasks.openGroups")}</Link>
+          </Paragraph>
+        ) : null}
         {done && task.note ? <Paragraph data-size="sm">{task.note}</Paragraph> : null}
         {open ? (
           <form onSubmit={save} noValidate className="plan-form">
