@@ -246,7 +246,9 @@ function RoundEditor({ plan, roundIndex }: { plan: RotationPlanView; roundIndex:
                       <Fieldset.Legend>{name}</Fieldset.Legend>
                       <div className="groups-pupil__move">
                         <Field>
-                          <Label htmlFor={`grp-move-${id}`}>{t("edit.moveTo")}</Label>
+                          <Label htmlFor={`grp-move-${id}`} className="groups-visually-hidden">
+                            {t("edit.moveTo")}
+                          </Label>
                           <Select
                             id={`grp-move-${id}`}
                             data-size="sm"
