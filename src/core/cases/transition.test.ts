@@ -157,7 +157,7 @@ describe("openCase", () => {
   it("uses the owner's settings: 10 working days, 15 minutes", () => {
     const result = openCase(newCaseInput(), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR, {
-        settings: { planDeadlineWorkingDays: 10, alertEscalationMinutes: 15 },
+        settings: { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 10, alertEscalationMinutes: 15 },
       }),
       actor: people.teacher,
     });
@@ -280,10 +280,10 @@ describe("openCase", () => {
   });
 
   it.each([
-    [{ planDeadlineWorkingDays: 0, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
-    [{ planDeadlineWorkingDays: 5.5, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
-    [{ planDeadlineWorkingDays: 5, alertEscalationMinutes: 0 }, "alertEscalationMinutes"],
-    [{ planDeadlineWorkingDays: 5, alertEscalationMinutes: 100_000 }, "alertEscalationMinutes"],
+    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 0, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
+    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5.5, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
+    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 0 }, "alertEscalationMinutes"],
+    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 100_000 }, "alertEscalationMinutes"],
   ])("refuses settings %j", (settings, field) => {
     const result = openCase(newCaseInput(), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR, { settings }),

@@ -82,7 +82,12 @@ export async function loadOwnerRules(
 ): Promise<{ settings: CaseSettings; calendar: WorkingDayCalendar }> {
   const owner = await q
     .selectFrom("school_owner")
-    .select(["plan_deadline_working_days", "alert_escalation_minutes"])
+    .select([
+      "plan_deadline_working_days",
+      "alert_escalation_minutes",
+      "investigation_deadline_working_days",
+      "guardians_informed_working_days",
+    ])
     .where("id", "=", ownerId)
     .executeTakeFirstOrThrow();
   const closed = await q
@@ -94,6 +99,8 @@ export async function loadOwnerRules(
     settings: {
       planDeadlineWorkingDays: owner.plan_deadline_working_days,
       alertEscalationMinutes: owner.alert_escalation_minutes,
+      investigationDeadlineWorkingDays: owner.investigation_deadline_working_days,
+      guardiansInformedWorkingDays: owner.guardians_informed_working_days,
     },
     calendar: createWorkingDayCalendar({ extraClosedDays: closed.map((c) => c.day as IsoDate) }),
   };
@@ -406,4 +413,34 @@ export async function schoolOwnerOf(q: Q, schoolId: string): Promise<string | nu
     .where("id", "=", schoolId)
     .executeTakeFirst();
   return row?.owner_id ?? null;
+}
+
+/** The Statsforvalteren office that hears complaints from this owner's schools (§12-6). */
+export interface StateAdministratorOffice {
+  readonly name: string;
+  readonly address: string;
+  readonly email: string;
+  readonly url: string;
+}
+
+export async function loadStateAdministratorOffice(
+  q: Q,
+  ownerId: string,
+): Promise<StateAdministratorOffice> {
+  const row = await q
+    .selectFrom("school_owner")
+    .select([
+      "state_administrator_name",
+      "state_administrator_address",
+      "state_administrator_email",
+      "state_administrator_url",
+    ])
+    .where("id", "=", ownerId)
+    .executeTakeFirstOrThrow();
+  return {
+    name: row.state_administrator_name,
+    address: row.state_administrator_address,
+    email: row.state_administrator_email,
+    url: row.state_administrator_url,
+  };
 }

@@ -14,6 +14,12 @@ export interface SchoolOwnerTable {
   org_number: string | null;
   plan_deadline_working_days: Generated<number>;
   alert_escalation_minutes: Generated<number>;
+  investigation_deadline_working_days: Generated<number>;
+  guardians_informed_working_days: Generated<number>;
+  state_administrator_name: Generated<string>;
+  state_administrator_address: Generated<string>;
+  state_administrator_email: Generated<string>;
+  state_administrator_url: Generated<string>;
   created_at: TimestampWithDefault;
 }
 
