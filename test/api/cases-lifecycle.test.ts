@@ -370,10 +370,11 @@ describe("a staff concern from report to archive", () => {
     const json = await p.get(`/api/cases/${caseId}/export?format=json`);
     expect(json.statusCode).toBe(200);
     const file = json.json() as {
-      case: { planRevisions: unknown[]; status: string };
+      case: { status: string };
+      plans: unknown[];
       timeline: { type: string }[];
     };
-    expect(file.case.planRevisions).toHaveLength(2);
+    expect(file.plans).toHaveLength(2);
     expect(file.case.status).toBe("closed");
     expect(file.timeline.map((e) => e.type)).toContain("case.closed");
 
