@@ -72,6 +72,7 @@ export const nb = {
     "case.reporterWrote": "Ny melding fra eleven som meldte uten navn",
     "case.closed": "Saken avsluttet",
     "case.reminderSent": "Påminnelse sendt",
+    "case.attachmentAdded": "Vedlegg lagt til",
   },
   noteKind: {
     conversation: "Samtale",
@@ -402,6 +403,7 @@ export const nb = {
     alertLevel: "Nivå {{level}}",
     acknowledgedBy: "Bekreftet av",
     statusChanges: "Statusendringer",
+    statusChange: "fra «{{from}}» til «{{to}}»",
     measureWhat: "Hva",
     measureWhen: "Når",
     measureWho: "Hvem",
@@ -588,6 +590,7 @@ export const nn: Shape<typeof nb> = {
     "case.reporterWrote": "Ny melding frå eleven som melde utan namn",
     "case.closed": "Saka avslutta",
     "case.reminderSent": "Påminning send",
+    "case.attachmentAdded": "Vedlegg lagt til",
   },
   noteKind: {
     conversation: "Samtale",
@@ -919,6 +922,7 @@ export const nn: Shape<typeof nb> = {
     alertLevel: "Nivå {{level}}",
     acknowledgedBy: "Stadfesta av",
     statusChanges: "Statusendringar",
+    statusChange: "frå «{{from}}» til «{{to}}»",
     measureWhat: "Kva",
     measureWhen: "Når",
     measureWho: "Kven",
@@ -1105,6 +1109,7 @@ export const en: Shape<typeof nb> = {
     "case.reporterWrote": "New message from the pupil who reported without a name",
     "case.closed": "Case closed",
     "case.reminderSent": "Reminder sent",
+    "case.attachmentAdded": "Attachment added",
   },
   noteKind: {
     conversation: "Conversation",
@@ -1436,6 +1441,7 @@ export const en: Shape<typeof nb> = {
     alertLevel: "Level {{level}}",
     acknowledgedBy: "Acknowledged by",
     statusChanges: "Status changes",
+    statusChange: "from “{{from}}” to “{{to}}”",
     measureWhat: "What",
     measureWhen: "When",
     measureWho: "Who",

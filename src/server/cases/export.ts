@@ -62,7 +62,7 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
     ],
     margin: [0, 2, 0, 4],
   });
-  const status = (s: string | null) => (s ? tr(lang, `status.${s}`) : "–");
+  const status = (s: string) => tr(lang, `status.${s}`);
 
   return [
     { text: `${tr(lang, family ? "pdf.familyCopy" : "pdf.caseFile")}: ${pupils}`, style: "title" },
@@ -122,7 +122,11 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
     ...doc.statusChanges.map((sc) =>
       fieldRow(
         formatDate(sc.at),
-        `${status(sc.from)} → ${status(sc.to)}${sc.by ? ` (${who(sc.by)})` : ""}`,
+        `${
+          sc.from
+            ? tr(lang, "pdf.statusChange", { from: status(sc.from), to: status(sc.to) })
+            : status(sc.to)
+        }${sc.by ? ` (${who(sc.by)})` : ""}`,
       ),
     ),
 

@@ -21,6 +21,7 @@ import { closeCase, closeInput } from "./close.ts";
 import type { CaseDeps } from "./effects.ts";
 import { evaluationInput, recordEvaluation } from "./evaluate.ts";
 import { exportCase } from "./export.ts";
+import { caseFileBundle, exportableCaseFromParam } from "./export-zip.ts";
 import { joinInput, joinReport } from "./join-report.ts";
 import { listCases } from "./list-cases.ts";
 import { markSerious, seriousInput } from "./mark-serious.ts";
@@ -415,6 +416,25 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
       );
       return reply
         .header("content-type", out.contentType)
+        .header("content-disposition", `attachment; filename="${out.fileName}"`)
+        .send(out.body);
+    },
+  );
+
+  // The bundle for Statsforvalteren (export-zip.ts): a 404 for anyone who may not export it.
+  app.get(
+    "/api/cases/:caseId/export.zip",
+    { config: { access: { action: "case.export", resource: exportableCaseFromParam(db) } } },
+    async (req, reply) => {
+      const q = parseInput(pdfQuery.pick({ lang: true }), req.query, req.lang);
+      const out = await caseFileBundle(
+        db,
+        req.actor as NonNullable<FastifyRequest["actor"]>,
+        caseIdOf(req),
+        { lang: q.lang, now: clock(), requestId: req.id },
+      );
+      return reply
+        .header("content-type", "application/zip")
         .header("content-disposition", `attachment; filename="${out.fileName}"`)
         .send(out.body);
     },
