@@ -253,3 +253,8 @@ export function caseFileJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = generated;
   return { $schema, $id: CASE_FILE_SCHEMA_ID, ...rest };
 }
+
+/** The schema file's exact text (two-space JSON and a final newline). */
+export function caseFileSchemaText(schema: Record<string, unknown>): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
