@@ -11,6 +11,7 @@ export default defineConfig({
             "src/core/**/*.test.ts",
             "src/i18n/**/*.test.ts",
             "src/contract/**/*.test.ts",
+            "src/web/**/*.test.ts",
             "test/arch/**/*.test.ts",
           ],
           testTimeout: 60_000,
