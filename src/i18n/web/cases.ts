@@ -374,7 +374,7 @@ export const nb = {
     caseFile: "Saksmappe",
     familyCopy: "Innsynskopi",
     familyNote:
-      "Dette er en kopi til eleven og foreldrene. Navn på andre elever er tatt ut. Fritekst kan likevel nevne andre og bør leses før kopien sendes.",
+      "Dette er en kopi til eleven og foreldrene. Andre elever er tatt ut, og navnene deres er byttet ut med «[annen elev]» også i fritekst. Kallenavn og feilstavede navn blir ikke funnet, så les kopien før den sendes.",
     contents: "Innhold",
     generated: "Laget {{date}}",
     sectionSummary: "1. Oversikt",
@@ -893,7 +893,7 @@ export const nn: Shape<typeof nb> = {
     caseFile: "Saksmappe",
     familyCopy: "Innsynskopi",
     familyNote:
-      "Dette er ein kopi til eleven og foreldra. Namn på andre elevar er tekne ut. Fritekst kan likevel nemne andre og bør lesast før kopien blir send.",
+      "Dette er ein kopi til eleven og foreldra. Andre elevar er tekne ut, og namna deira er bytte ut med «[annan elev]» også i fritekst. Kallenamn og feilstava namn blir ikkje funne, så les kopien før han blir send.",
     contents: "Innhald",
     generated: "Laga {{date}}",
     sectionSummary: "1. Oversikt",
@@ -1412,7 +1412,7 @@ export const en: Shape<typeof nb> = {
     caseFile: "Case file",
     familyCopy: "Copy for the family",
     familyNote:
-      "This is a copy for the pupil and the parents. Other pupils' names are left out. Free text may still mention others and should be read before the copy is sent.",
+      "This is a copy for the pupil and the parents. Other pupils are left out, and their names are replaced with “[another pupil]” in free text too. Nicknames and misspelt names are not found, so read the copy before it is sent.",
     contents: "Contents",
     generated: "Made {{date}}",
     sectionSummary: "1. Overview",

@@ -7,7 +7,8 @@
 // - ids that are neither a person nor something in this file (the school, the owner, another
 //   case) are left out of the family copy;
 // - free text has every known name of another pupil replaced (src/core/cases/redact.ts);
-// - the anonymous reporter's receipt hash is in neither copy.
+// - the anonymous reporter's receipt hash is in neither copy, and the conversation with an
+//   anonymous reporter is only in the full copy.
 import { CASE_FILE_SCHEMA_ID, CASE_FILE_VERSION, type CaseFile } from "../../contract/case-file.ts";
 import { alertLevels } from "../../core/cases/escalation.ts";
 import { compileRedaction, type PersonNames, redactionRule } from "../../core/cases/redact.ts";
@@ -310,8 +311,10 @@ export async function buildCaseFile(
         others: textOrNull(d.others),
         pupilSaidUnsafe: d.pupilSaidUnsafe ?? null,
         intervention: d.intervened ? text(d.intervention ?? "") : null,
+        // The conversation with an anonymous reporter stays out of the family copy: the
+        // reporter may be another pupil, and their own words could tell who they are.
         messages: s.reporterMessages
-          .filter((m) => m.reportId === r.id)
+          .filter((m) => m.reportId === r.id && !family)
           .map((m) => ({ at: m.at, from: m.from, by: refOrNull(m.by), text: text(m.text) })),
       };
     }),
