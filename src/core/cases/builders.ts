@@ -202,6 +202,7 @@ export function caseIn(kind: CaseKind, status: CaseStatus, caseId = "case-1"): C
     lead,
     TIMES.acknowledged,
   );
+  c = dutiesOnAcknowledging(c, lead);
   if (status === "acknowledged") return c;
   c = apply(
     c,
@@ -212,6 +213,28 @@ export function caseIn(kind: CaseKind, status: CaseStatus, caseId = "case-1"): C
       occurredOn: todayOf(TIMES.investigating),
       text: "Talked with the pupil.",
     },
+    lead,
+    TIMES.investigating,
+  );
+  // The pupil is heard (no clear answer yet) and the best interest assessed after it.
+  for (const [i, pupilId] of c.pupils.entries()) {
+    c = apply(
+      c,
+      {
+        type: "recordPupilView",
+        viewId: `view-${i + 1}`,
+        pupilId,
+        heardOn: todayOf(TIMES.investigating),
+        words: "Synthetic words of the pupil.",
+        feelsSafe: null,
+      },
+      lead,
+      TIMES.investigating,
+    );
+  }
+  c = apply(
+    c,
+    { type: "recordBestInterest", assessmentId: "bi-1", text: "Synthetic assessment." },
     lead,
     TIMES.investigating,
   );
@@ -242,7 +265,53 @@ export function caseIn(kind: CaseKind, status: CaseStatus, caseId = "case-1"): C
   return apply(c, { type: "close", closure: { type: "pupilFeelsSafe" } }, lead, TIMES.closed);
 }
 
-/** An evaluation that hears every pupil (feeling safe) and rates every current measure. */
+/**
+ * What a careful school does the day it acknowledges: answers "is this serious?" (no), puts
+ * §12-5 measures in place at once, and tells each pupil's guardians. Tests of those steps
+ * themselves start from a case without them (`openTestCase` + acknowledge).
+ */
+export function dutiesOnAcknowledging(c: CaseState, lead: CaseActor): CaseState {
+  const at = TIMES.acknowledged;
+  let next = c;
+  if (c.kind !== "leadership-violation") {
+    next = apply(
+      next,
+      { type: "assessSeriousness", serious: false, reason: null },
+      people.principal,
+      at,
+    );
+  }
+  if (c.kind === "staff-violation" || c.kind === "leadership-violation") {
+    next = apply(
+      next,
+      { type: "recordImmediateMeasures", entryId: "immediate-1", text: "Kept apart from today." },
+      lead,
+      at,
+    );
+  }
+  for (const [i, pupilId] of next.pupils.entries()) {
+    next = apply(
+      next,
+      {
+        type: "recordGuardiansInformed",
+        entryId: `family-${i + 1}`,
+        pupilId,
+        informedOn: todayOf(at),
+        channel: "phone",
+        informedBy: "personId" in lead ? lead.personId : "p-principal",
+        pupilIsAdult: false,
+      },
+      lead,
+      at,
+    );
+  }
+  return next;
+}
+
+/**
+ * An evaluation that hears every pupil (feeling safe), rates every current measure ("worked"
+ * if the log shows it carried out, else "not carried out") and assesses the best interest.
+ */
 export function evaluationFor(
   c: CaseState,
   evaluatedOn: IsoDate,
@@ -262,10 +331,15 @@ export function evaluationFor(
     })),
     measureEffects: (plan?.measures ?? []).map((m) => ({
       measureId: m.id,
-      effect: "worked" as const,
+      effect: c.measureLog.some((l) => l.measureId === m.id && l.carriedOutOn <= evaluatedOn)
+        ? ("worked" as const)
+        : ("notCarriedOut" as const),
       comment: null,
     })),
     summary: null,
+    earlyReason:
+      plan !== undefined && evaluatedOn < plan.evaluateOn ? "Synthetic early reason." : null,
+    bestInterest: { assessmentId: `${id}-bi`, text: "Synthetic best-interest assessment." },
   };
 }
 
@@ -301,6 +375,35 @@ export function validCommand(type: CaseCommandType, c: CaseState, now: string): 
       };
     case "recordBestInterest":
       return { type, assessmentId: "bi-new", text: "Synthetic best-interest assessment." };
+    case "recordPupilNotHeard":
+      return { type, entryId: "not-heard-new", pupilId: c.pupils[0] ?? PUPIL, reason: "Ill." };
+    case "addInvolvedPupil":
+      return { type, pupilId: "pupil-involved", role: "bystander" };
+    case "assessSeriousness":
+      return { type, serious: false, reason: null };
+    case "recordImmediateMeasures":
+      return { type, entryId: "immediate-new", text: "The employee no longer meets the pupil." };
+    case "recordGuardiansInformed":
+      return {
+        type,
+        entryId: "family-new",
+        pupilId: c.pupils[0] ?? PUPIL,
+        informedOn: today,
+        channel: "phone",
+        informedBy: lead.personId,
+        pupilIsAdult: false,
+      };
+    case "recordAdultPupilChoice":
+      return {
+        type,
+        entryId: "family-choice-new",
+        pupilId: c.pupils[0] ?? PUPIL,
+        decidedOn: today,
+        familyMayBeTold: true,
+        pupilIsAdult: true,
+      };
+    case "recordCoveringStatement":
+      return { type, entryId: "statement-new", text: "The school's covering statement." };
     case "addPupil":
       return { type, pupilId: OTHER_PUPIL };
     case "savePlan":
@@ -362,7 +465,8 @@ export function validCommand(type: CaseCommandType, c: CaseState, now: string): 
         text: "Thank you for telling us. Who can we talk to?",
       };
     case "close":
-      return { type, closure: { type: "reason", reason: "Synthetic reason." } };
+      // The one ground that needs no investigation: the work goes on in another case.
+      return { type, closure: { type: "joined", intoCaseId: "case-other" } };
   }
 }
 

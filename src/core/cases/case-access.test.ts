@@ -128,6 +128,7 @@ describe("caseVisibility", () => {
 const TEAM_COMMANDS: CaseCommandType[] = [
   "addInvestigationNote",
   "recordPupilView",
+  "recordPupilNotHeard",
   "recordMeasureCarriedOut",
   "replyToReporter",
 ];
@@ -139,7 +140,8 @@ type Grid = Partial<Record<Key, CaseCommandType[]>>;
 // Who may ask for which command (everything not listed is denied).
 const SCHOOL_GRID: Grid = {
   principal: allBut("escalateAlert"),
-  deputy: allBut("escalateAlert", "recordObviouslyUnfounded"),
+  // "Unfounded" and "is it serious?" are the principal's own judgements.
+  deputy: allBut("escalateAlert", "recordObviouslyUnfounded", "assessSeriousness"),
   socialWorker: TEAM_COMMANDS,
 };
 const SCHOOL_ESCALATED_GRID: Grid = {

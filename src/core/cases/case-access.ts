@@ -166,6 +166,7 @@ const deny = (reason: string): CaseDecision => ({ allow: false, reason });
 const TEAM_COMMANDS: readonly CaseCommandType[] = [
   "addInvestigationNote",
   "recordPupilView",
+  "recordPupilNotHeard",
   "recordMeasureCarriedOut",
   "replyToReporter",
 ];
@@ -192,7 +193,10 @@ export function canPerform(
     }
     return deny(s.team || s.ownerReader ? "leadsOnly" : "noAccess");
   }
-  if (command === "recordObviouslyUnfounded" && !isLeadershipKind(c.kind)) {
+  if (
+    (command === "recordObviouslyUnfounded" || command === "assessSeriousness") &&
+    !isLeadershipKind(c.kind)
+  ) {
     // Judging a §12-5 report unfounded means the owner is NOT told: the principal's own call.
     if (s.principal) return ALLOW;
     return deny(s.lead || s.team || s.ownerReader ? "principalOnly" : "noAccess");

@@ -10,6 +10,8 @@ import type { IsoDate } from "../calendar/iso-date.ts";
 import type {
   CaseKind,
   CaseState,
+  InformChannel,
+  InvolvementRole,
   MeasureEffect,
   NoteKind,
   PlanParty,
@@ -37,9 +39,18 @@ export interface MeasureDraft {
   readonly keepApart?: readonly PupilPair[];
 }
 
+/** The ground for closing (ADR 0113). `other` is the principal's alone. */
 export type CloseRequest =
   | { readonly type: "pupilFeelsSafe" }
-  | { readonly type: "reason"; readonly reason: string };
+  | {
+      readonly type: "pupilLeftSchool";
+      readonly pupilIds: readonly string[];
+      readonly note: string;
+    }
+  /** `intoCaseId` was checked by the server: an open case of the same school. */
+  | { readonly type: "joined"; readonly intoCaseId: string }
+  | { readonly type: "noCaseToAnswer"; readonly findings: string }
+  | { readonly type: "other"; readonly reason: string; readonly confirmed: boolean };
 
 export type CaseCommand =
   /** Principal or deputy (or, after the alert escalated, the owner) has seen the report. */
@@ -61,7 +72,46 @@ export type CaseCommand =
       readonly words: string;
       readonly feelsSafe: boolean | null;
     }
+  | {
+      readonly type: "recordPupilNotHeard";
+      readonly entryId: string;
+      readonly pupilId: string;
+      readonly reason: string;
+    }
   | { readonly type: "recordBestInterest"; readonly assessmentId: string; readonly text: string }
+  /** Another pupil directly involved (alleged actor, bystander), whose view may be recorded. */
+  | { readonly type: "addInvolvedPupil"; readonly pupilId: string; readonly role: InvolvementRole }
+  /** The principal's one answer to "is this serious?" after acknowledging. */
+  | {
+      readonly type: "assessSeriousness";
+      readonly serious: boolean;
+      readonly reason: string | null;
+    }
+  /** §12-5: what was put in place at once. */
+  | { readonly type: "recordImmediateMeasures"; readonly entryId: string; readonly text: string }
+  /** A pupil's guardians were told that a case exists. `informedBy` is a person id. */
+  | {
+      readonly type: "recordGuardiansInformed";
+      readonly entryId: string;
+      readonly pupilId: string;
+      readonly informedOn: IsoDate;
+      readonly channel: InformChannel;
+      readonly informedBy: string;
+      /** Resolved by the server from the pupil's birth date on `informedOn` (null: unknown). */
+      readonly pupilIsAdult: boolean | null;
+    }
+  /** A pupil of 18 or over decides whether the family is told. */
+  | {
+      readonly type: "recordAdultPupilChoice";
+      readonly entryId: string;
+      readonly pupilId: string;
+      readonly decidedOn: IsoDate;
+      readonly familyMayBeTold: boolean;
+      /** Resolved by the server from the pupil's birth date on `decidedOn`. */
+      readonly pupilIsAdult: boolean | null;
+    }
+  /** The covering statement (redegjørelse) for Statsforvalteren; accepted after closing too. */
+  | { readonly type: "recordCoveringStatement"; readonly entryId: string; readonly text: string }
   /** Identify a pupil (e.g. after an anonymous report) or add one more affected pupil. */
   | { readonly type: "addPupil"; readonly pupilId: string }
   | { readonly type: "savePlan"; readonly plan: PlanDraft }
@@ -102,6 +152,10 @@ export type CaseCommand =
         readonly comment: string | null;
       }[];
       readonly summary: string | null;
+      /** Required when `evaluatedOn` is before the plan's evaluation date. */
+      readonly earlyReason?: string | null;
+      /** The best-interest assessment made with the evaluation (§10-2). */
+      readonly bestInterest: { readonly assessmentId: string; readonly text: string };
     }
   /** The principal brings the school owner in: owner notified at once, gets read access. */
   | { readonly type: "markSerious"; readonly reason: string }
@@ -133,7 +187,14 @@ export const CASE_COMMAND_TYPES = [
   "escalateAlert",
   "addInvestigationNote",
   "recordPupilView",
+  "recordPupilNotHeard",
   "recordBestInterest",
+  "addInvolvedPupil",
+  "assessSeriousness",
+  "recordImmediateMeasures",
+  "recordGuardiansInformed",
+  "recordAdultPupilChoice",
+  "recordCoveringStatement",
   "addPupil",
   "savePlan",
   "recordPlanCommunicated",

@@ -251,7 +251,7 @@ describe("nextStep by status", () => {
       status: "acknowledged",
       at: TIMES.acknowledged,
       kindOfStep: "investigate",
-      due: "2027-04-05",
+      due: "2027-03-31",
       owner: "principal",
       overdue: false,
     },
@@ -278,7 +278,7 @@ describe("nextStep by status", () => {
       status: "acknowledged",
       at: TIMES.acknowledged,
       kindOfStep: "investigate",
-      due: "2027-04-05",
+      due: "2027-03-31",
       owner: "ownerCaseOfficer",
       overdue: false,
     },
@@ -406,8 +406,9 @@ describe("reminderSchedule", () => {
         r.on,
       ]),
     ).toEqual([
-      ["investigate", "upcoming", "2027-04-02"],
-      ["investigate", "overdue", "2027-04-06"],
+      // Two working days after Wed 24 March 2027 across Easter: Tue 30, Wed 31.
+      ["investigate", "upcoming", "2027-03-30"],
+      ["investigate", "overdue", "2027-04-01"],
     ]);
   });
 
@@ -420,9 +421,11 @@ describe("reminderSchedule", () => {
       leadOf("staff-concern"),
       "2027-03-24T07:10:00.000Z",
     );
-    const shortClock = { ...ack, planDueOn: d("2027-03-30") as IsoDate };
+    const shortClock = { ...ack, investigateBy: d("2027-03-30") as IsoDate };
     expect(
-      reminderSchedule(shortClock, new Date("2027-03-24T07:10:00.000Z"), calendar)[0],
+      reminderSchedule(shortClock, new Date("2027-03-24T07:10:00.000Z"), calendar).find(
+        (r) => r.step === "investigate",
+      ),
     ).toMatchObject({
       phase: "upcoming",
       on: "2027-03-24",

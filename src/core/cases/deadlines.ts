@@ -13,13 +13,17 @@
  * | status         | steps                                                                 |
  * |----------------|-----------------------------------------------------------------------|
  * | reported       | acknowledge (by the alert's escalation instant)                      |
- * | acknowledged   | investigate (by the plan deadline)                                    |
+ * | acknowledged   | investigate (by `investigateBy`: N working days after the school knew) |
  * | investigating  | writePlan (by the plan deadline; or close the case)                   |
  * | measuresActive | communicatePlan, recordPlanResponse, carryOutMeasure×n, evaluate      |
  * | evaluating     | reviseOrClose (N working days after the evaluation)                   |
  *
  * plus, for a §12-5 staff case, ownerDecision (notify the owner or record "obviously
- * unfounded") due the same day the school learned of it.
+ * unfounded") due the same day the school learned of it; for both §12-5 kinds,
+ * immediateMeasures ("straks") due that same day; once acknowledged, assessSeriousness (the
+ * principal's one answer, due the day of acknowledging; not on leadership cases, which are
+ * the owner's already) and informFamily per pupil (guardians told, or an adult pupil's
+ * choice recorded) by `familyInformedBy`.
  */
 
 import type { OwnerRole } from "../access/roles.ts";
@@ -43,7 +47,10 @@ export function planDeadline(learnedOn: IsoDate, n: number, calendar: WorkingDay
 export const STEP_KINDS = [
   "acknowledge",
   "ownerDecision",
+  "immediateMeasures",
+  "assessSeriousness",
   "investigate",
+  "informFamily",
   "writePlan",
   "communicatePlan",
   "recordPlanResponse",
@@ -64,7 +71,7 @@ export type StepOwner =
 
 export interface CaseStep {
   readonly kind: StepKind;
-  /** The measure id for `carryOutMeasure`; otherwise null. */
+  /** The measure id for `carryOutMeasure`, the pupil id for `informFamily`; otherwise null. */
   readonly ref: string | null;
   readonly due: Due;
   readonly owner: StepOwner;
@@ -110,9 +117,49 @@ function collect(c: CaseState): Pending[] {
     });
   }
 
+  if (
+    c.immediateMeasuresDueOn !== null &&
+    (c.kind === "staff-violation" || c.kind === "leadership-violation") &&
+    c.immediateMeasures.length === 0
+  ) {
+    steps.push({
+      kind: "immediateMeasures",
+      ref: null,
+      due: date(c.immediateMeasuresDueOn),
+      owner: lead,
+    });
+  }
+  if (c.status !== "reported") {
+    if (
+      c.kind !== "leadership-violation" &&
+      c.seriousness === null &&
+      c.serious === null &&
+      c.acknowledgedAt !== null
+    ) {
+      steps.push({
+        kind: "assessSeriousness",
+        ref: null,
+        due: date(osloDateOf(new Date(c.acknowledgedAt))),
+        owner: { type: "role", role: "principal" },
+      });
+    }
+    if (c.familyInformedBy !== null) {
+      for (const pupilId of c.pupils) {
+        if (!c.familyInformation.some((f) => f.pupilId === pupilId)) {
+          steps.push({
+            kind: "informFamily",
+            ref: pupilId,
+            due: date(c.familyInformedBy),
+            owner: lead,
+          });
+        }
+      }
+    }
+  }
+
   switch (c.status) {
     case "acknowledged":
-      steps.push({ kind: "investigate", ref: null, due: date(c.planDueOn), owner: lead });
+      steps.push({ kind: "investigate", ref: null, due: date(c.investigateBy), owner: lead });
       break;
     case "investigating":
       steps.push({ kind: "writePlan", ref: null, due: date(c.planDueOn), owner: lead });

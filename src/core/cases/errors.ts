@@ -21,6 +21,9 @@ export const CASE_ERROR_CODES = [
   "case.ownerAlreadyNotified",
   "case.ownerDecisionAlreadyRecorded",
   "case.ownerDecisionRequired",
+  "case.seriousnessAlreadyAssessed",
+  "case.notForLeadershipCase",
+  "case.notStaffCase",
   "alert.notDue",
   "alert.levelMismatch",
   // input
@@ -34,6 +37,16 @@ export const CASE_ERROR_CODES = [
   // pupils
   "pupil.notInCase",
   "pupil.alreadyInCase",
+  "pupil.alreadyInvolved",
+  // heard and assessed before the plan (§10-1, §10-2)
+  "plan.noPupils",
+  "plan.pupilNotHeard",
+  "plan.bestInterestMissing",
+  "plan.bestInterestOutdated",
+  // telling the family
+  "family.pupilNotAdult",
+  "family.adultPupilNotAsked",
+  "family.beforeCase",
   // team
   "team.alreadyMember",
   "team.notMember",
@@ -67,10 +80,20 @@ export const CASE_ERROR_CODES = [
   "evaluation.measureEffectMissing",
   "evaluation.unknownMeasure",
   "evaluation.beforePlan",
+  "evaluation.earlyReasonMissing",
+  "evaluation.workedNotCarriedOut",
+  "evaluation.bestInterestMissing",
   // closing
   "close.reasonMissing",
   "close.noPupils",
   "close.pupilNotSafe",
+  "close.noInvestigation",
+  "close.pupilNotHeard",
+  "close.findingsMissing",
+  "close.leftPupilsInvalid",
+  "close.otherNeedsPrincipal",
+  "close.otherNotConfirmed",
+  "close.joinTargetInvalid",
   // joining reports
   "join.sameCase",
   "join.differentSchool",
@@ -84,6 +107,8 @@ export const CASE_ERROR_CODES = [
   // reports (opening a case)
   "report.kindNotAllowed",
   "report.pupilsMissing",
+  "report.toldAtInFuture",
+  "report.toldAtTooOld",
   // the conversation with an anonymous reporter
   "message.unknownReport",
   "message.notAnonymous",

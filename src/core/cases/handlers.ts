@@ -12,6 +12,7 @@ import type { WorkingDayCalendar } from "../calendar/working-days.ts";
 import { accessViewOf, type CaseActor, canPerform, isSystemActor } from "./case-access.ts";
 import type { CaseCommand } from "./commands.ts";
 import { planDeadline } from "./deadlines.ts";
+import { checkHeardAndAssessed, decideClosure, isClosure } from "./duty-rules.ts";
 import type {
   CaseEventType,
   CaseJob,
@@ -45,6 +46,8 @@ import {
   type CaseStatus,
   currentPlan,
   currentStaffViolationDecision,
+  INFORM_CHANNELS,
+  INVOLVEMENT_ROLES,
   type Instant,
   MEASURE_EFFECTS,
   NOTE_KINDS,
@@ -161,6 +164,9 @@ const acknowledge: Handler<"acknowledge"> = (c, _cmd, ctx) => {
       acknowledgedBy: ctx.actorId,
       reports,
       alert: { ...c.alert, nextEscalationAt: null },
+      familyInformedBy:
+        c.familyInformedBy ??
+        ctx.calendar.addWorkingDays(ctx.today, ctx.settings.guardiansInformedWorkingDays),
     },
     events: [["case.acknowledged", { alertLevel: c.alert.level }]],
     jobs,
@@ -246,7 +252,7 @@ const recordPupilView: Handler<"recordPupilView"> = (c, cmd, ctx) => {
     c.pupilViews.some((v) => v.id === cmd.viewId)
       ? caseError("input.duplicateId", { field: "viewId" })
       : null,
-    c.pupils.includes(cmd.pupilId)
+    isCasePupil(c, cmd.pupilId)
       ? null
       : caseError("pupil.notInCase", { pupilId: String(cmd.pupilId) }),
     checkPastDate(cmd.heardOn, "heardOn", ctx.today),
@@ -272,6 +278,271 @@ const recordPupilView: Handler<"recordPupilView"> = (c, cmd, ctx) => {
         { viewId: cmd.viewId, pupilId: cmd.pupilId, feelsSafe: cmd.feelsSafe },
       ],
     ],
+    jobs: [],
+  };
+};
+
+/** A pupil the case is about, or another pupil directly involved. */
+function isCasePupil(c: CaseState, pupilId: unknown): boolean {
+  return (
+    typeof pupilId === "string" &&
+    (c.pupils.includes(pupilId) || c.involvedPupils.some((p) => p.pupilId === pupilId))
+  );
+}
+
+const recordPupilNotHeard: Handler<"recordPupilNotHeard"> = (c, cmd, ctx) => {
+  const error = firstError(
+    checkId(cmd.entryId, "entryId"),
+    c.pupilsNotHeard.some((n) => n.id === cmd.entryId)
+      ? caseError("input.duplicateId", { field: "entryId" })
+      : null,
+    isCasePupil(c, cmd.pupilId)
+      ? null
+      : caseError("pupil.notInCase", { pupilId: String(cmd.pupilId) }),
+    checkText(cmd.reason, "reason"),
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      status: investigating(c.status),
+      pupilsNotHeard: [
+        ...c.pupilsNotHeard,
+        {
+          id: cmd.entryId,
+          pupilId: cmd.pupilId,
+          reason: cmd.reason,
+          recordedAt: ctx.at,
+          recordedBy: ctx.actorId,
+        },
+      ],
+    },
+    events: [["case.pupilNotHeardRecorded", { entryId: cmd.entryId, pupilId: cmd.pupilId }]],
+    jobs: [],
+  };
+};
+
+const addInvolvedPupil: Handler<"addInvolvedPupil"> = (c, cmd, ctx) => {
+  const error = firstError(
+    checkId(cmd.pupilId, "pupilId"),
+    oneOf(cmd.role, INVOLVEMENT_ROLES) ? null : caseError("input.invalidValue", { field: "role" }),
+    c.pupils.includes(cmd.pupilId)
+      ? caseError("pupil.alreadyInCase", { pupilId: cmd.pupilId })
+      : null,
+    c.involvedPupils.some((p) => p.pupilId === cmd.pupilId)
+      ? caseError("pupil.alreadyInvolved", { pupilId: cmd.pupilId })
+      : null,
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      involvedPupils: [
+        ...c.involvedPupils,
+        { pupilId: cmd.pupilId, role: cmd.role, addedAt: ctx.at, addedBy: ctx.actorId },
+      ],
+    },
+    events: [["case.involvedPupilAdded", { pupilId: cmd.pupilId, role: cmd.role }]],
+    jobs: [],
+  };
+};
+
+const assessSeriousness: Handler<"assessSeriousness"> = (c, cmd, ctx) => {
+  const error = firstError(
+    isLeadershipKind(c.kind) ? caseError("case.notForLeadershipCase") : null,
+    c.seriousness !== null ? caseError("case.seriousnessAlreadyAssessed") : null,
+    typeof cmd.serious === "boolean" ? null : caseError("input.invalidValue", { field: "serious" }),
+    cmd.serious === true
+      ? checkText(cmd.reason, "reason")
+      : checkOptionalText(cmd.reason, "reason"),
+  );
+  if (error) return error;
+  const reason = typeof cmd.reason === "string" && cmd.reason.trim() !== "" ? cmd.reason : null;
+  const seriousness = { serious: cmd.serious, reason, at: ctx.at, by: ctx.actorId };
+  if (!cmd.serious) {
+    return {
+      next: { ...c, seriousness },
+      events: [["case.seriousnessAssessed", { serious: false }]],
+      jobs: [],
+    };
+  }
+  // "Yes" is the same as marking the case serious: the owner is told at once.
+  const alreadySerious = c.serious !== null;
+  return {
+    next: {
+      ...c,
+      seriousness,
+      serious: c.serious ?? { reason: reason ?? "", at: ctx.at, by: ctx.actorId },
+      escalatedToOwnerAt: c.escalatedToOwnerAt ?? ctx.at,
+    },
+    events: [
+      ["case.seriousnessAssessed", { serious: true }],
+      ...(alreadySerious ? [] : [["case.markedSerious", {}] as const]),
+    ],
+    jobs: alreadySerious ? [] : [notify(c.id, ownerCaseOfficer(c), "case.markedSerious")],
+  };
+};
+
+/** §12-5 kinds: someone working at the school, or in its leadership, violating a pupil. */
+export function isStaffCase(kind: CaseState["kind"]): boolean {
+  return kind === "staff-violation" || kind === "leadership-violation";
+}
+
+const recordImmediateMeasures: Handler<"recordImmediateMeasures"> = (c, cmd, ctx) => {
+  const error = firstError(
+    isStaffCase(c.kind) ? null : caseError("case.notStaffCase"),
+    checkId(cmd.entryId, "entryId"),
+    c.immediateMeasures.some((m) => m.id === cmd.entryId)
+      ? caseError("input.duplicateId", { field: "entryId" })
+      : null,
+    checkText(cmd.text, "text"),
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      immediateMeasures: [
+        ...c.immediateMeasures,
+        { id: cmd.entryId, text: cmd.text, at: ctx.at, by: ctx.actorId },
+      ],
+    },
+    events: [
+      [
+        "case.immediateMeasuresRecorded",
+        {
+          entryId: cmd.entryId,
+          onTime: c.immediateMeasuresDueOn === null || ctx.today <= c.immediateMeasuresDueOn,
+        },
+      ],
+    ],
+    jobs: [],
+  };
+};
+
+function checkFamilyEntry(
+  c: CaseState,
+  entryId: unknown,
+  pupilId: unknown,
+  on: unknown,
+  field: string,
+  today: IsoDate,
+): CaseError | null {
+  return firstError(
+    checkId(entryId, "entryId"),
+    c.familyInformation.some((f) => f.id === entryId)
+      ? caseError("input.duplicateId", { field: "entryId" })
+      : null,
+    typeof pupilId === "string" && c.pupils.includes(pupilId)
+      ? null
+      : caseError("pupil.notInCase", { pupilId: String(pupilId) }),
+    checkPastDate(on, field, today),
+    isValidDate(on) && on < c.learnedOn ? caseError("family.beforeCase") : null,
+  );
+}
+
+const recordGuardiansInformed: Handler<"recordGuardiansInformed"> = (c, cmd, ctx) => {
+  const error = firstError(
+    checkFamilyEntry(c, cmd.entryId, cmd.pupilId, cmd.informedOn, "informedOn", ctx.today),
+    oneOf(cmd.channel, INFORM_CHANNELS)
+      ? null
+      : caseError("input.invalidValue", { field: "channel" }),
+    checkId(cmd.informedBy, "informedBy"),
+    // A pupil of 18 or over decides whether the family is told.
+    cmd.pupilIsAdult === true &&
+      !c.familyInformation.some(
+        (f) => f.type === "adultPupilChoice" && f.pupilId === cmd.pupilId && f.familyMayBeTold,
+      )
+      ? caseError("family.adultPupilNotAsked", { pupilId: cmd.pupilId })
+      : null,
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      familyInformation: [
+        ...c.familyInformation,
+        {
+          type: "guardiansInformed",
+          id: cmd.entryId,
+          pupilId: cmd.pupilId,
+          informedOn: cmd.informedOn,
+          channel: cmd.channel,
+          informedBy: cmd.informedBy,
+          recordedAt: ctx.at,
+          recordedBy: ctx.actorId,
+        },
+      ],
+    },
+    events: [
+      [
+        "case.guardiansInformed",
+        {
+          entryId: cmd.entryId,
+          pupilId: cmd.pupilId,
+          channel: cmd.channel,
+          onTime: c.familyInformedBy === null || cmd.informedOn <= c.familyInformedBy,
+        },
+      ],
+    ],
+    jobs: [],
+  };
+};
+
+const recordAdultPupilChoice: Handler<"recordAdultPupilChoice"> = (c, cmd, ctx) => {
+  const error = firstError(
+    checkFamilyEntry(c, cmd.entryId, cmd.pupilId, cmd.decidedOn, "decidedOn", ctx.today),
+    cmd.pupilIsAdult === true
+      ? null
+      : caseError("family.pupilNotAdult", { pupilId: String(cmd.pupilId) }),
+    typeof cmd.familyMayBeTold === "boolean"
+      ? null
+      : caseError("input.invalidValue", { field: "familyMayBeTold" }),
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      familyInformation: [
+        ...c.familyInformation,
+        {
+          type: "adultPupilChoice",
+          id: cmd.entryId,
+          pupilId: cmd.pupilId,
+          familyMayBeTold: cmd.familyMayBeTold,
+          decidedOn: cmd.decidedOn,
+          recordedAt: ctx.at,
+          recordedBy: ctx.actorId,
+        },
+      ],
+    },
+    events: [
+      [
+        "case.adultPupilChoiceRecorded",
+        { entryId: cmd.entryId, pupilId: cmd.pupilId, familyMayBeTold: cmd.familyMayBeTold },
+      ],
+    ],
+    jobs: [],
+  };
+};
+
+const recordCoveringStatement: Handler<"recordCoveringStatement"> = (c, cmd, ctx) => {
+  const error = firstError(
+    checkId(cmd.entryId, "entryId"),
+    c.coveringStatements.some((s) => s.id === cmd.entryId)
+      ? caseError("input.duplicateId", { field: "entryId" })
+      : null,
+    checkText(cmd.text, "text"),
+  );
+  if (error) return error;
+  return {
+    next: {
+      ...c,
+      coveringStatements: [
+        ...c.coveringStatements,
+        { id: cmd.entryId, text: cmd.text, recordedAt: ctx.at, recordedBy: ctx.actorId },
+      ],
+    },
+    events: [["case.coveringStatementRecorded", { entryId: cmd.entryId }]],
     jobs: [],
   };
 };
@@ -305,6 +576,9 @@ const addPupil: Handler<"addPupil"> = (c, cmd) => {
     c.pupils.includes(cmd.pupilId)
       ? caseError("pupil.alreadyInCase", { pupilId: cmd.pupilId })
       : null,
+    c.involvedPupils.some((p) => p.pupilId === cmd.pupilId)
+      ? caseError("pupil.alreadyInvolved", { pupilId: cmd.pupilId })
+      : null,
   );
   if (error) return error;
   return {
@@ -328,6 +602,9 @@ function actorAsMember(c: CaseState, ctx: HandlerContext): TeamMember | null {
 }
 
 const savePlan: Handler<"savePlan"> = (c, cmd, ctx) => {
+  // §10-1 and §10-2: no plan (and no revision) before the pupils are heard and assessed.
+  const heard = checkHeardAndAssessed(c);
+  if (heard) return heard;
   const eligible = new Set(c.team.map((m) => m.personId));
   const self = actorAsMember(c, ctx);
   if (self !== null) eligible.add(self.personId);
@@ -533,6 +810,17 @@ const recordEvaluation: Handler<"recordEvaluation"> = (c, cmd, ctx) => {
       ? caseError("evaluation.beforePlan")
       : null,
     checkOptionalText(cmd.summary, "summary"),
+    // An evaluation ahead of the plan's own date must say why (a measure failing early, …).
+    isValidDate(cmd.evaluatedOn) && cmd.evaluatedOn < plan.evaluateOn
+      ? checkText(cmd.earlyReason, "earlyReason") && caseError("evaluation.earlyReasonMissing")
+      : checkOptionalText(cmd.earlyReason, "earlyReason"),
+    // §10-2: each evaluation comes with a fresh best-interest assessment.
+    checkId(cmd.bestInterest?.assessmentId, "bestInterest.assessmentId"),
+    c.bestInterest.some((b) => b.id === cmd.bestInterest?.assessmentId)
+      ? caseError("input.duplicateId", { field: "bestInterest.assessmentId" })
+      : null,
+    checkText(cmd.bestInterest?.text, "bestInterest.text") &&
+      caseError("evaluation.bestInterestMissing"),
   );
   if (base) return base;
   const viewIds = new Set(c.pupilViews.map((v) => v.id));
@@ -564,6 +852,16 @@ const recordEvaluation: Handler<"recordEvaluation"> = (c, cmd, ctx) => {
         ? null
         : caseError("input.invalidValue", { field: "effect" }),
       checkOptionalText(e.comment, "measureEffects.comment"),
+      // "Worked" is a claim about a measure that happened: the log must show it did.
+      e.effect === "worked" &&
+        !c.measureLog.some(
+          (l) =>
+            l.measureId === e.measureId &&
+            isValidDate(cmd.evaluatedOn) &&
+            l.carriedOutOn <= cmd.evaluatedOn,
+        )
+        ? caseError("evaluation.workedNotCarriedOut", { measureId: e.measureId })
+        : null,
     );
     if (error) return error;
   }
@@ -586,11 +884,22 @@ const recordEvaluation: Handler<"recordEvaluation"> = (c, cmd, ctx) => {
     recordedAt: ctx.at,
     recordedBy: ctx.actorId,
   }));
+  const earlyReason =
+    typeof cmd.earlyReason === "string" && cmd.earlyReason.trim() !== "" ? cmd.earlyReason : null;
   return {
     next: {
       ...c,
       status: "evaluating",
       pupilViews: [...c.pupilViews, ...newViews],
+      bestInterest: [
+        ...c.bestInterest,
+        {
+          id: cmd.bestInterest.assessmentId,
+          text: cmd.bestInterest.text,
+          recordedAt: ctx.at,
+          recordedBy: ctx.actorId,
+        },
+      ],
       evaluations: [
         ...c.evaluations,
         {
@@ -604,6 +913,8 @@ const recordEvaluation: Handler<"recordEvaluation"> = (c, cmd, ctx) => {
             comment: e.comment ?? null,
           })),
           summary: cmd.summary ?? null,
+          earlyReason,
+          bestInterestId: cmd.bestInterest.assessmentId,
           decideBy,
           recordedAt: ctx.at,
           recordedBy: ctx.actorId,
@@ -904,6 +1215,10 @@ const reclassify: Handler<"reclassify"> = (c, cmd, ctx) => {
       // §12-5 starts its same-day clock on the day the school sees it as a staff violation.
       ownerDecisionDueOn:
         cmd.kind === "staff-violation" ? (c.ownerDecisionDueOn ?? ctx.today) : c.ownerDecisionDueOn,
+      // §12-5: measures "straks", on the day the school sees it as a staff case.
+      immediateMeasuresDueOn: isStaffCase(cmd.kind)
+        ? (c.immediateMeasuresDueOn ?? ctx.today)
+        : c.immediateMeasuresDueOn,
       escalatedToOwnerAt: toLeadership ? (c.escalatedToOwnerAt ?? ctx.at) : c.escalatedToOwnerAt,
     },
     events,
@@ -912,27 +1227,9 @@ const reclassify: Handler<"reclassify"> = (c, cmd, ctx) => {
 };
 
 const close: Handler<"close"> = (c, cmd, ctx) => {
-  const closure = cmd.closure;
-  if (!closure || !oneOf(closure.type, ["pupilFeelsSafe", "reason"] as const)) {
-    return caseError("input.invalidValue", { field: "closure" });
-  }
-  if (c.kind === "staff-violation" && c.staffViolationDecisions.length === 0) {
-    return caseError("case.ownerDecisionRequired");
-  }
-  if (closure.type === "reason") {
-    const error = checkText(closure.reason, "reason");
-    if (error) return error.code === "input.textMissing" ? caseError("close.reasonMissing") : error;
-    return closed(c, ctx, { type: "reason", reason: closure.reason });
-  }
-  if (c.pupils.length === 0) return caseError("close.noPupils");
-  const viewIds: string[] = [];
-  for (const pupilId of c.pupils) {
-    // The pupil's latest word decides (§12-2), not the staff's impression.
-    const latest = [...c.pupilViews].reverse().find((v) => v.pupilId === pupilId);
-    if (latest?.feelsSafe !== true) return caseError("close.pupilNotSafe", { pupilId });
-    viewIds.push(latest.id);
-  }
-  return closed(c, ctx, { type: "pupilFeelsSafe", pupilViewIds: viewIds });
+  const decision = decideClosure(c, cmd.closure, ctx.actor, ctx.actorId);
+  if (!isClosure(decision)) return decision;
+  return closed(c, ctx, decision);
 };
 
 /** The anonymous report a conversation message belongs to, or why it cannot have one. */
@@ -992,7 +1289,14 @@ export const HANDLERS: Handlers = {
   escalateAlert,
   addInvestigationNote,
   recordPupilView,
+  recordPupilNotHeard,
   recordBestInterest,
+  addInvolvedPupil,
+  assessSeriousness,
+  recordImmediateMeasures,
+  recordGuardiansInformed,
+  recordAdultPupilChoice,
+  recordCoveringStatement,
   addPupil,
   savePlan,
   recordPlanCommunicated,

@@ -134,7 +134,7 @@ describe("the conversation with an anonymous reporter", () => {
     c = apply(c, { type: "addPupil", pupilId: OTHER_PUPIL }, people.principal, TIMES.acknowledged);
     c = apply(
       c,
-      { type: "close", closure: { type: "reason", reason: "Talked with the pupil; resolved." } },
+      { type: "close", closure: { type: "joined", intoCaseId: "case-other" } },
       people.principal,
       TIMES.investigating,
     );

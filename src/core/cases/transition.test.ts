@@ -128,9 +128,11 @@ describe("openCase", () => {
   it("starts the §12-5 same-day decision for a staff case", () => {
     const c = openTestCase({ kind: "staff-violation" });
     expect(c.ownerDecisionDueOn).toBe("2027-03-24");
+    expect(c.immediateMeasuresDueOn).toBe("2027-03-24");
     expect(pendingSteps(c, new Date(REPORTED_AT)).map((s) => s.kind)).toEqual([
       "acknowledge",
       "ownerDecision",
+      "immediateMeasures",
     ]);
   });
 
@@ -157,7 +159,11 @@ describe("openCase", () => {
   it("uses the owner's settings: 10 working days, 15 minutes", () => {
     const result = openCase(newCaseInput(), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR, {
-        settings: { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 10, alertEscalationMinutes: 15 },
+        settings: {
+          ...DEFAULT_CASE_SETTINGS,
+          planDeadlineWorkingDays: 10,
+          alertEscalationMinutes: 15,
+        },
       }),
       actor: people.teacher,
     });
@@ -280,10 +286,22 @@ describe("openCase", () => {
   });
 
   it.each([
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 0, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5.5, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 0 }, "alertEscalationMinutes"],
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 100_000 }, "alertEscalationMinutes"],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 0, alertEscalationMinutes: 60 },
+      "planDeadlineWorkingDays",
+    ],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5.5, alertEscalationMinutes: 60 },
+      "planDeadlineWorkingDays",
+    ],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 0 },
+      "alertEscalationMinutes",
+    ],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 100_000 },
+      "alertEscalationMinutes",
+    ],
   ])("refuses settings %j", (settings, field) => {
     const result = openCase(newCaseInput(), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR, { settings }),
@@ -914,42 +932,137 @@ describe("closing", () => {
       code: "close.pupilNotSafe",
       params: { pupilId: PUPIL },
     });
-    // A recorded reason is the other way to close.
+    // §12-2: no ground closes a case while the pupil says they are not safe…
+    for (const closure of [
+      { type: "noCaseToAnswer", findings: "Nothing found." },
+      { type: "other", reason: "Synthetic reason.", confirmed: true },
+      { type: "joined", intoCaseId: "case-other" },
+    ] as const) {
+      expect(refusal(unsafe, { type: "close", closure }, principal, TIMES.closed)).toEqual({
+        code: "close.pupilNotSafe",
+        params: { pupilId: PUPIL },
+      });
+    }
+    // …except that the pupil has left the school.
     expect(
       accepted(
         unsafe,
         {
           type: "close",
-          closure: { type: "reason", reason: "The pupil moved to another school." },
+          closure: { type: "pupilLeftSchool", pupilIds: [PUPIL], note: "Moved to Bergen." },
         },
         principal,
         TIMES.closed,
       ).next.closure,
-    ).toEqual({ type: "reason", reason: "The pupil moved to another school." });
+    ).toEqual({ type: "pupilLeftSchool", pupilIds: [PUPIL], note: "Moved to Bergen." });
   });
 
-  it("refuses a blank reason, an unknown closure, and 'feels safe' when nobody was heard", () => {
+  it("'other' needs a written reason and the principal's own confirmation", () => {
+    const other = (reason: string, confirmed: boolean) =>
+      ({ type: "close", closure: { type: "other", reason, confirmed } }) as const;
+    expect(refusal(evaluating, other(" ", true), principal, TIMES.closed).code).toBe(
+      "close.reasonMissing",
+    );
+    expect(refusal(evaluating, other("Synthetic.", true), people.deputy, TIMES.closed).code).toBe(
+      "close.otherNeedsPrincipal",
+    );
+    expect(refusal(evaluating, other("Synthetic.", false), principal, TIMES.closed).code).toBe(
+      "close.otherNotConfirmed",
+    );
     expect(
-      refusal(
-        evaluating,
-        { type: "close", closure: { type: "reason", reason: " " } },
-        principal,
-        TIMES.closed,
-      ).code,
-    ).toBe("close.reasonMissing");
+      accepted(evaluating, other("Synthetic.", true), principal, TIMES.closed).next.closure,
+    ).toEqual({ type: "other", reason: "Synthetic.", confirmedBy: "p-principal" });
+    // On a leadership case the owner's area director confirms, not the case officer.
+    const leadership = caseIn("leadership-violation", "evaluating");
     expect(
-      refusal(
-        evaluating,
-        { type: "close", closure: { type: "shrug" } as never },
+      refusal(leadership, other("Synthetic.", true), people.ownerOfficer, TIMES.closed).code,
+    ).toBe("close.otherNeedsPrincipal");
+    expect(
+      accepted(leadership, other("Synthetic.", true), people.areaDirector, TIMES.closed).ok,
+    ).toBe(true);
+  });
+
+  it.each([
+    ["an unknown ground", { type: "shrug" }, "input.invalidValue"],
+    ["the legacy free-text reason", { type: "reason", reason: "x" }, "input.invalidValue"],
+    [
+      "no case to answer without findings",
+      { type: "noCaseToAnswer", findings: "" },
+      "close.findingsMissing",
+    ],
+    [
+      "left school naming nobody",
+      { type: "pupilLeftSchool", pupilIds: [], note: "x" },
+      "close.leftPupilsInvalid",
+    ],
+    [
+      "left school naming a pupil not in the case",
+      { type: "pupilLeftSchool", pupilIds: [OTHER_PUPIL], note: "x" },
+      "close.leftPupilsInvalid",
+    ],
+    [
+      "left school without a note",
+      { type: "pupilLeftSchool", pupilIds: [PUPIL], note: " " },
+      "input.textMissing",
+    ],
+    ["joined into itself", { type: "joined", intoCaseId: "case-1" }, "close.joinTargetInvalid"],
+  ])("refuses %s", (_name, closure, code) => {
+    expect(
+      refusal(evaluating, { type: "close", closure: closure as never }, principal, TIMES.closed)
+        .code,
+    ).toBe(code);
+  });
+
+  it("needs an investigation note and every pupil heard or excused, whatever the ground", () => {
+    const ack = caseIn("staff-concern", "acknowledged");
+    const noCase = {
+      type: "close",
+      closure: { type: "noCaseToAnswer", findings: "None." },
+    } as const;
+    expect(refusal(ack, noCase, principal, TIMES.later).code).toBe("close.noInvestigation");
+    const noted = apply(
+      ack,
+      {
+        type: "addInvestigationNote",
+        noteId: "n",
+        kind: "observation",
+        occurredOn: d("2027-04-21"),
+        text: "Watched the breaks for a week.",
+      },
+      principal,
+      TIMES.later,
+    );
+    expect(refusal(noted, noCase, principal, TIMES.later)).toEqual({
+      code: "close.pupilNotHeard",
+      params: { pupilId: PUPIL },
+    });
+    const excused = apply(
+      noted,
+      { type: "recordPupilNotHeard", entryId: "x", pupilId: PUPIL, reason: "Ill for weeks." },
+      principal,
+      TIMES.later,
+    );
+    expect(accepted(excused, noCase, principal, TIMES.later).next.closure).toEqual({
+      type: "noCaseToAnswer",
+      findings: "None.",
+    });
+    // A case joined into another carries its work there: the one ground without these.
+    expect(
+      accepted(
+        ack,
+        { type: "close", closure: { type: "joined", intoCaseId: "case-9" } },
         principal,
-        TIMES.closed,
-      ).code,
-    ).toBe("input.invalidValue");
+        TIMES.later,
+      ).next.closure,
+    ).toEqual({ type: "joined", intoCaseId: "case-9" });
+  });
+
+  it("refuses 'feels safe' when nobody was heard, and when no pupil is named", () => {
     const ack = caseIn("staff-concern", "acknowledged");
     expect(
       refusal(ack, { type: "close", closure: { type: "pupilFeelsSafe" } }, principal, TIMES.closed)
         .code,
-    ).toBe("close.pupilNotSafe");
+    ).toBe("close.noInvestigation");
     let anon = openTestCase({
       kind: "pupil-reported",
       pupils: [],
@@ -1072,19 +1185,20 @@ describe("serious cases and §12-5", () => {
       "obviouslyUnfounded",
       "ownerNotified",
     ]);
-    // The recorded judgement lets the case close (with a reason).
+    // The recorded judgement satisfies the §12-5 decision; closing then asks for the
+    // investigation like any other case.
     expect(
-      accepted(
+      refusal(
         unfounded,
-        { type: "close", closure: { type: "reason", reason: "Unfounded, see the judgement." } },
+        { type: "close", closure: { type: "noCaseToAnswer", findings: "Unfounded, see above." } },
         principal,
         TIMES.later,
-      ).ok,
-    ).toBe(true);
+      ).code,
+    ).toBe("close.noInvestigation");
   });
 
   it("measures may start before the owner decision (the law says at once)", () => {
-    const c = caseIn("staff-violation", "acknowledged");
+    const c = caseIn("staff-violation", "investigating");
     expect(
       accepted(
         c,
@@ -1212,12 +1326,14 @@ describe("reclassification", () => {
       TIMES.later,
     );
     expect(r.next.ownerDecisionDueOn).toBe("2027-04-22");
+    expect(r.next.immediateMeasuresDueOn).toBe("2027-04-22");
     expect(r.next.kindChanges).toHaveLength(1);
     expect(r.next.reports[0]?.kind).toBe("staff-concern");
-    // The overdue plan still comes first; the decision is due today.
+    // The overdue plan still comes first; the decision and the measures "straks" are due today.
     expect(pendingSteps(r.next, new Date(TIMES.later)).map((s) => [s.kind, s.overdue])).toEqual([
       ["writePlan", true],
       ["ownerDecision", false],
+      ["immediateMeasures", false],
     ]);
   });
 

@@ -60,6 +60,17 @@ export type Reporter =
 
 export type ReporterCapacity = "staff" | "pupil" | "guardian";
 
+/**
+ * How the school was told. A report typed into Trygg by the reporter is `form`; the others
+ * are oral or written reports the principal (or whoever received them) registers afterwards,
+ * with the moment the school was told (`toldAt`), from which every deadline runs.
+ */
+export const REPORT_CHANNELS = ["form", "inPerson", "phone", "teams", "sms", "email"] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
+/** How far back a registered oral report may say the school was told (DOMAIN.md §5). */
+export const MAX_TOLD_DAYS_BACK = 30;
+
 /** One report (melding). The first one opens the case; later ones may be joined to it. */
 export interface CaseReport {
   readonly id: string;
@@ -69,8 +80,16 @@ export interface CaseReport {
   readonly pupils: readonly string[];
   /** What the reporter wrote. Case content: never in logs, events or notifications. */
   readonly description: string;
+  /** When it was entered into Trygg. */
   readonly reportedAt: Instant;
-  /** The Oslo date of `reportedAt`: the day the school learned of it (day 0 of the clock). */
+  /**
+   * When the school was told (the rektor or whoever received it): `reportedAt` for a report
+   * made in the form, earlier for an oral report registered afterwards. The clock runs from
+   * here. Absent on reports stored before the field existed (read as `reportedAt`).
+   */
+  readonly toldAt: Instant;
+  readonly channel: ReportChannel;
+  /** The Oslo date of `toldAt`: the day the school learned of it (day 0 of the clock). */
   readonly learnedOn: IsoDate;
   /** When the school's leads acknowledged it; what the reporter's receipt shows. */
   readonly acknowledgedAt: Instant | null;
@@ -111,17 +130,47 @@ export interface InvestigationNote {
   readonly recordedBy: string;
 }
 
+/**
+ * Where a recorded view comes from. `conversation` and `evaluation` are the pupil heard by
+ * the school; `reporter` is what the reporter said the pupil said ("the pupil told me they
+ * do not feel safe"): it counts as the pupil's latest word for closing, but not as the pupil
+ * having been heard.
+ */
+export const PUPIL_VIEW_SOURCES = ["conversation", "evaluation", "reporter"] as const;
+export type PupilViewSource = (typeof PUPIL_VIEW_SOURCES)[number];
+
 /** The pupil's own words (§10-1, §12-2: the pupil's experience decides). */
 export interface PupilView {
   readonly id: string;
   readonly pupilId: string;
   readonly heardOn: IsoDate;
+  /** Empty only for a view the reporter passed on without the pupil's own words. */
   readonly words: string;
   /** Does the pupil now say they feel safe? null: not asked or no clear answer. */
   readonly feelsSafe: boolean | null;
-  readonly source: "conversation" | "evaluation";
+  readonly source: PupilViewSource;
   readonly recordedAt: Instant;
   readonly recordedBy: string;
+}
+
+/** Why a pupil could not be heard (too young, ill, refused to talk, left, …): §10-1. */
+export interface PupilNotHeard {
+  readonly id: string;
+  readonly pupilId: string;
+  readonly reason: string;
+  readonly recordedAt: Instant;
+  readonly recordedBy: string;
+}
+
+/** Other pupils directly involved, whose views may also be recorded. */
+export const INVOLVEMENT_ROLES = ["allegedActor", "bystander", "other"] as const;
+export type InvolvementRole = (typeof INVOLVEMENT_ROLES)[number];
+
+export interface InvolvedPupil {
+  readonly pupilId: string;
+  readonly role: InvolvementRole;
+  readonly addedAt: Instant;
+  readonly addedBy: string;
 }
 
 /** The best-interest assessment (§10-2). Each new one supersedes, never replaces, the last. */
@@ -211,6 +260,10 @@ export interface Evaluation {
     readonly comment: string | null;
   }[];
   readonly summary: string | null;
+  /** Why the evaluation was made before the plan's evaluation date (null if on or after). */
+  readonly earlyReason: string | null;
+  /** The best-interest assessment made with this evaluation (in `bestInterest`). */
+  readonly bestInterestId: string | null;
   /** Revise the plan or close the case by this date. */
   readonly decideBy: IsoDate;
   readonly recordedAt: Instant;
@@ -232,10 +285,91 @@ export interface SeriousMark {
   readonly by: string;
 }
 
+/** The principal's one answer, after acknowledging, to "is this a serious case?". */
+export interface SeriousnessAssessment {
+  readonly serious: boolean;
+  /** Why (required for "yes", optional for "no"). */
+  readonly reason: string | null;
+  readonly at: Instant;
+  readonly by: string;
+}
+
+/** §12-5: the measures the school put in place at once ("straks"), on the day it was told. */
+export interface ImmediateMeasures {
+  readonly id: string;
+  readonly text: string;
+  readonly at: Instant;
+  readonly by: string;
+}
+
+export const INFORM_CHANNELS = ["meeting", "phone", "letter", "email", "sms", "digital"] as const;
+export type InformChannel = (typeof INFORM_CHANNELS)[number];
+
+/**
+ * Telling a pupil's family that a case exists. A pupil under 18: the guardians are informed
+ * (date, channel, by whom). A pupil of 18 or over decides whether the family is told: the
+ * choice is recorded, and if the pupil agrees, the informing is recorded as for a minor.
+ */
+export type FamilyInformation =
+  | {
+      readonly type: "guardiansInformed";
+      readonly id: string;
+      readonly pupilId: string;
+      readonly informedOn: IsoDate;
+      readonly channel: InformChannel;
+      /** Who told them (a person id at the school). */
+      readonly informedBy: string;
+      readonly recordedAt: Instant;
+      readonly recordedBy: string;
+    }
+  | {
+      readonly type: "adultPupilChoice";
+      readonly id: string;
+      readonly pupilId: string;
+      readonly familyMayBeTold: boolean;
+      readonly decidedOn: IsoDate;
+      readonly recordedAt: Instant;
+      readonly recordedBy: string;
+    };
+
+/** A covering statement (redegjørelse) to Statsforvalteren, written in the case. */
+export interface CoveringStatement {
+  readonly id: string;
+  readonly text: string;
+  readonly recordedAt: Instant;
+  readonly recordedBy: string;
+}
+
+/**
+ * The grounds on which the duty to act ends (ADR 0113). `reason` is the free-text closure of
+ * cases closed before the grounds existed; it is read, never written.
+ */
+export const CLOSURE_GROUNDS = [
+  "pupilFeelsSafe",
+  "pupilLeftSchool",
+  "joined",
+  "noCaseToAnswer",
+  "other",
+] as const;
+export type ClosureGround = (typeof CLOSURE_GROUNDS)[number];
+
 export type Closure =
   | { readonly type: "pupilFeelsSafe"; readonly pupilViewIds: readonly string[] }
-  | { readonly type: "reason"; readonly reason: string }
-  | { readonly type: "joined"; readonly intoCaseId: string };
+  | {
+      readonly type: "pupilLeftSchool";
+      readonly pupilIds: readonly string[];
+      readonly note: string;
+    }
+  | { readonly type: "joined"; readonly intoCaseId: string }
+  | { readonly type: "noCaseToAnswer"; readonly findings: string }
+  | {
+      readonly type: "other";
+      readonly reason: string;
+      /** The principal's own confirmation (the person who closed it holds the role). */
+      readonly confirmedBy: string;
+    }
+  /** Legacy: a free-text closure recorded before the fixed grounds. */
+  | { readonly type: "reason"; readonly reason: string };
 
 export interface KindChange {
   readonly from: CaseKind;
@@ -289,9 +423,22 @@ export interface CaseState {
   readonly ownerDecisionDueOn: IsoDate | null;
   readonly staffViolationDecisions: readonly StaffViolationDecision[];
   readonly kindChanges: readonly KindChange[];
+  /** The investigation must be under way by this date (owner setting, 2 working days). */
+  readonly investigateBy: IsoDate;
+  /** Asked once after acknowledging; null until answered (not asked on leadership cases). */
+  readonly seriousness: SeriousnessAssessment | null;
+  /** §12-5 cases: measures in place by the end of the day the school was told. */
+  readonly immediateMeasuresDueOn: IsoDate | null;
+  readonly immediateMeasures: readonly ImmediateMeasures[];
+  /** Guardians informed that a case exists by this date (set on acknowledging). */
+  readonly familyInformedBy: IsoDate | null;
+  readonly familyInformation: readonly FamilyInformation[];
   readonly team: readonly TeamMember[];
   readonly investigationNotes: readonly InvestigationNote[];
+  /** Other pupils directly involved (not the pupils the case is about). */
+  readonly involvedPupils: readonly InvolvedPupil[];
   readonly pupilViews: readonly PupilView[];
+  readonly pupilsNotHeard: readonly PupilNotHeard[];
   readonly bestInterest: readonly BestInterestAssessment[];
   readonly planRevisions: readonly PlanRevision[];
   readonly planCommunications: readonly PlanCommunication[];
@@ -300,6 +447,8 @@ export interface CaseState {
   readonly evaluations: readonly Evaluation[];
   /** The conversations with anonymous reporters, oldest first (append-only). */
   readonly reporterMessages: readonly ReporterMessage[];
+  /** Covering statements to Statsforvalteren; may be added after closing (ADR 0113). */
+  readonly coveringStatements: readonly CoveringStatement[];
   readonly closedAt: Instant | null;
   readonly closedBy: string | null;
   readonly closure: Closure | null;

@@ -418,6 +418,10 @@ export const nb = {
   errors: {
     refused: "Dette kan ikke gjøres i saken nå.",
     case: {
+      seriousnessAlreadyAssessed: "Rektor har allerede svart på om saken er alvorlig.",
+      notForLeadershipCase: "En sak om skolens ledelse er allerede hos skoleeier.",
+      notStaffCase:
+        "Tiltak «straks» gjelder bare saker etter § 12-5 (en ansatt eller ledelsen krenker en elev).",
       accessDenied: "Du har ikke tilgang til å gjøre dette i saken.",
       closed: "Saken er avsluttet og kan ikke endres.",
       notAcknowledged: "Bekreft først at meldingen er mottatt.",
@@ -451,6 +455,7 @@ export const nb = {
     pupil: {
       notInCase: "Eleven er ikke med i saken.",
       alreadyInCase: "Eleven er allerede med i saken.",
+      alreadyInvolved: "Eleven er allerede registrert som involvert i saken.",
       notAtSchool: "Eleven går ikke ved denne skolen.",
       notYourChild: "Du kan bare si ifra om ditt eget barn.",
     },
@@ -462,6 +467,13 @@ export const nb = {
       memberIsResponsible: "Personen er ansvarlig for et tiltak. Revider planen først.",
     },
     plan: {
+      noPupils: "Planen kan ikke lagres før saken har en navngitt elev.",
+      pupilNotHeard:
+        "Planen kan ikke lagres før hver elev i saken er hørt, eller det er skrevet hvorfor eleven ikke kunne høres (opplæringslova § 10-1).",
+      bestInterestMissing:
+        "Planen kan ikke lagres uten en vurdering av barnets beste (opplæringslova § 10-2).",
+      bestInterestOutdated:
+        "Planen kan ikke lagres: vurderingen av barnets beste er eldre enn elevens siste uttalelse (opplæringslova § 10-2).",
       problemMissing: "Skriv hvilket problem tiltakene skal løse.",
       noMeasures: "Legg til minst ett tiltak.",
       measureIdMissing: "Tiltaket mangler en id.",
@@ -489,12 +501,34 @@ export const nb = {
       measureEffectMissing: "Vurder hvert tiltak.",
       unknownMeasure: "Tiltaket finnes ikke i planen.",
       beforePlan: "Evalueringen kan ikke være før planen ble lagret.",
+      earlyReasonMissing:
+        "Evalueringen er før planens evalueringsdato. Skriv hvorfor den gjøres nå.",
+      workedNotCarriedOut:
+        "Et tiltak kan bare vurderes som «virket» når det er registrert som gjennomført.",
+      bestInterestMissing:
+        "Evalueringen må ha en ny vurdering av barnets beste (opplæringslova § 10-2).",
     },
     close: {
       reasonMissing: "Skriv en begrunnelse.",
-      noPupils: "Saken har ingen elev som kan si at hen har det trygt.",
+      noPupils: "Saken kan ikke avsluttes før den har en navngitt elev.",
       pupilNotSafe:
-        "Eleven har ikke selv sagt at hen har det trygt. Registrer elevens stemme, eller avslutt med begrunnelse.",
+        "Saken kan ikke avsluttes: eleven har ikke selv sagt at hen har det trygt nå. Elevens egen opplevelse avgjør (opplæringslova § 12-2).",
+      noInvestigation:
+        "Saken kan ikke avsluttes uten minst ett undersøkelsesnotat (aktivitetsplikten, opplæringslova § 12-4).",
+      pupilNotHeard:
+        "Saken kan ikke avsluttes før hver elev i saken er hørt, eller det er skrevet hvorfor eleven ikke kunne høres (opplæringslova § 10-1).",
+      findingsMissing: "Skriv hva undersøkelsen viste.",
+      leftPupilsInvalid: "Velg eleven eller elevene i saken som har sluttet ved skolen.",
+      otherNeedsPrincipal:
+        "Bare rektor (i en sak om ledelsen: områdedirektøren) kan avslutte en sak på grunnlaget «annet».",
+      otherNotConfirmed: "Rektor må selv bekrefte avslutningen på grunnlaget «annet».",
+      joinTargetInvalid: "Saken det vises til, må være en åpen sak ved samme skole.",
+    },
+    family: {
+      pupilNotAdult: "Eleven er ikke fylt 18 år. Foreldrene skal informeres.",
+      adultPupilNotAsked:
+        "Eleven er over 18 år og bestemmer selv om familien skal få vite om saken. Registrer elevens valg først.",
+      beforeCase: "Datoen kan ikke være før skolen fikk vite om saken.",
     },
     join: {
       sameCase: "En sak kan ikke slås sammen med seg selv.",
@@ -513,6 +547,9 @@ export const nb = {
     report: {
       kindNotAllowed: "Du kan ikke sende denne typen melding.",
       pupilsMissing: "Velg minst én elev.",
+      toldAtInFuture: "Tidspunktet skolen fikk vite det, kan ikke være fram i tid.",
+      toldAtTooOld:
+        "Tidspunktet skolen fikk vite det, kan være høyst {{days}} dager tilbake. Skriv det som skjedde tidligere, i et notat i saken.",
     },
     settings: { invalid: "Skoleeierens innstillinger for frister er ikke gyldige." },
     attachment: {
@@ -937,6 +974,10 @@ export const nn: Shape<typeof nb> = {
   errors: {
     refused: "Dette kan ikkje gjerast i saka no.",
     case: {
+      seriousnessAlreadyAssessed: "Rektor har alt svart på om saka er alvorleg.",
+      notForLeadershipCase: "Ei sak om leiinga på skulen er alt hos skuleeigaren.",
+      notStaffCase:
+        "Tiltak «straks» gjeld berre saker etter § 12-5 (ein tilsett eller leiinga krenkjer ein elev).",
       accessDenied: "Du har ikkje tilgang til å gjere dette i saka.",
       closed: "Saka er avslutta og kan ikkje endrast.",
       notAcknowledged: "Stadfest først at meldinga er motteken.",
@@ -970,6 +1011,7 @@ export const nn: Shape<typeof nb> = {
     pupil: {
       notInCase: "Eleven er ikkje med i saka.",
       alreadyInCase: "Eleven er alt med i saka.",
+      alreadyInvolved: "Eleven er alt registrert som involvert i saka.",
       notAtSchool: "Eleven går ikkje ved denne skulen.",
       notYourChild: "Du kan berre seie ifrå om ditt eige barn.",
     },
@@ -981,6 +1023,13 @@ export const nn: Shape<typeof nb> = {
       memberIsResponsible: "Personen er ansvarleg for eit tiltak. Revider planen først.",
     },
     plan: {
+      noPupils: "Planen kan ikkje lagrast før saka har ein namngitt elev.",
+      pupilNotHeard:
+        "Planen kan ikkje lagrast før kvar elev i saka er høyrd, eller det er skrive kvifor eleven ikkje kunne høyrast (opplæringslova § 10-1).",
+      bestInterestMissing:
+        "Planen kan ikkje lagrast utan ei vurdering av kva som er best for barnet (opplæringslova § 10-2).",
+      bestInterestOutdated:
+        "Planen kan ikkje lagrast: vurderinga av kva som er best for barnet, er eldre enn den siste fråsegna frå eleven (opplæringslova § 10-2).",
       problemMissing: "Skriv kva problem tiltaka skal løyse.",
       noMeasures: "Legg til minst eitt tiltak.",
       measureIdMissing: "Tiltaket manglar ein id.",
@@ -1008,12 +1057,34 @@ export const nn: Shape<typeof nb> = {
       measureEffectMissing: "Vurder kvart tiltak.",
       unknownMeasure: "Tiltaket finst ikkje i planen.",
       beforePlan: "Evalueringa kan ikkje vere før planen vart lagra.",
+      earlyReasonMissing:
+        "Evalueringa er før evalueringsdatoen i planen. Skriv kvifor ho blir gjord no.",
+      workedNotCarriedOut:
+        "Eit tiltak kan berre vurderast som «verka» når det er registrert som gjennomført.",
+      bestInterestMissing:
+        "Evalueringa må ha ei ny vurdering av kva som er best for barnet (opplæringslova § 10-2).",
     },
     close: {
       reasonMissing: "Skriv ei grunngjeving.",
-      noPupils: "Saka har ingen elev som kan seie at hen har det trygt.",
+      noPupils: "Saka kan ikkje avsluttast før ho har ein namngitt elev.",
       pupilNotSafe:
-        "Eleven har ikkje sjølv sagt at hen har det trygt. Registrer eleven si stemme, eller avslutt med grunngjeving.",
+        "Saka kan ikkje avsluttast: eleven har ikkje sjølv sagt at hen har det trygt no. Eleven si eiga oppleving avgjer (opplæringslova § 12-2).",
+      noInvestigation:
+        "Saka kan ikkje avsluttast utan minst eitt undersøkingsnotat (aktivitetsplikta, opplæringslova § 12-4).",
+      pupilNotHeard:
+        "Saka kan ikkje avsluttast før kvar elev i saka er høyrd, eller det er skrive kvifor eleven ikkje kunne høyrast (opplæringslova § 10-1).",
+      findingsMissing: "Skriv kva undersøkinga viste.",
+      leftPupilsInvalid: "Vel eleven eller elevane i saka som har slutta ved skulen.",
+      otherNeedsPrincipal:
+        "Berre rektor (i ei sak om leiinga: områdedirektøren) kan avslutte ei sak på grunnlaget «anna».",
+      otherNotConfirmed: "Rektor må sjølv stadfeste avslutninga på grunnlaget «anna».",
+      joinTargetInvalid: "Saka det blir vist til, må vere ei open sak ved same skule.",
+    },
+    family: {
+      pupilNotAdult: "Eleven har ikkje fylt 18 år. Foreldra skal informerast.",
+      adultPupilNotAsked:
+        "Eleven er over 18 år og bestemmer sjølv om familien skal få vite om saka. Registrer valet til eleven først.",
+      beforeCase: "Datoen kan ikkje vere før skulen fekk vite om saka.",
     },
     join: {
       sameCase: "Ei sak kan ikkje slåast saman med seg sjølv.",
@@ -1032,6 +1103,9 @@ export const nn: Shape<typeof nb> = {
     report: {
       kindNotAllowed: "Du kan ikkje sende denne typen melding.",
       pupilsMissing: "Vel minst éin elev.",
+      toldAtInFuture: "Tidspunktet skulen fekk vite det, kan ikkje vere fram i tid.",
+      toldAtTooOld:
+        "Tidspunktet skulen fekk vite det, kan vere høgst {{days}} dagar tilbake. Skriv det som skjedde tidlegare, i eit notat i saka.",
     },
     settings: { invalid: "Innstillingane til skuleeigaren for fristar er ikkje gyldige." },
     attachment: {
@@ -1456,6 +1530,11 @@ export const en: Shape<typeof nb> = {
   errors: {
     refused: "This cannot be done in the case now.",
     case: {
+      seriousnessAlreadyAssessed: "The principal has already answered whether the case is serious.",
+      notForLeadershipCase:
+        "A case about the school's leadership is with the school owner already.",
+      notStaffCase:
+        "Immediate measures apply to §12-5 cases only (staff or leadership violating a pupil).",
       accessDenied: "You may not do this in the case.",
       closed: "The case is closed and cannot be changed.",
       notAcknowledged: "Acknowledge the report first.",
@@ -1491,6 +1570,7 @@ export const en: Shape<typeof nb> = {
     pupil: {
       notInCase: "The pupil is not in the case.",
       alreadyInCase: "The pupil is already in the case.",
+      alreadyInvolved: "The pupil is already recorded as involved in the case.",
       notAtSchool: "The pupil does not attend this school.",
       notYourChild: "You can only speak up about your own child.",
     },
@@ -1503,6 +1583,13 @@ export const en: Shape<typeof nb> = {
       memberIsResponsible: "The person is responsible for a measure. Revise the plan first.",
     },
     plan: {
+      noPupils: "The plan cannot be saved before the case names a pupil.",
+      pupilNotHeard:
+        "The plan cannot be saved before every pupil in the case has been heard, or the reason they could not be heard is recorded (Education Act §10-1).",
+      bestInterestMissing:
+        "The plan cannot be saved without a best-interest assessment (Education Act §10-2).",
+      bestInterestOutdated:
+        "The plan cannot be saved: the best-interest assessment is older than the pupil's latest view (Education Act §10-2).",
       problemMissing: "State the problem the measures are to solve.",
       noMeasures: "Add at least one measure.",
       measureIdMissing: "The measure has no id.",
@@ -1530,12 +1617,34 @@ export const en: Shape<typeof nb> = {
       measureEffectMissing: "Assess every measure.",
       unknownMeasure: "The measure is not in the plan.",
       beforePlan: "The evaluation cannot come before the plan was saved.",
+      earlyReasonMissing:
+        "The evaluation comes before the plan's evaluation date. Say why it is done now.",
+      workedNotCarriedOut:
+        "A measure can be rated as 'worked' only once it is recorded as carried out.",
+      bestInterestMissing:
+        "The evaluation needs a new best-interest assessment (Education Act §10-2).",
     },
     close: {
       reasonMissing: "State a reason.",
-      noPupils: "The case has no pupil who can say they feel safe.",
+      noPupils: "The case cannot be closed before it names a pupil.",
       pupilNotSafe:
-        "The pupil has not said they feel safe. Record the pupil's view, or close with a reason.",
+        "The case cannot be closed: the pupil has not said they feel safe now. The pupil's own experience decides (Education Act §12-2).",
+      noInvestigation:
+        "The case cannot be closed without at least one investigation note (duty to act, Education Act §12-4).",
+      pupilNotHeard:
+        "The case cannot be closed before every pupil in the case has been heard, or the reason they could not be heard is recorded (Education Act §10-1).",
+      findingsMissing: "Write what the investigation showed.",
+      leftPupilsInvalid: "Choose the pupil or pupils in the case who have left the school.",
+      otherNeedsPrincipal:
+        "Only the principal (in a case about the leadership: the area director) can close a case on the ground 'other'.",
+      otherNotConfirmed: "The principal must confirm the closing on the ground 'other' personally.",
+      joinTargetInvalid: "The case referred to must be an open case at the same school.",
+    },
+    family: {
+      pupilNotAdult: "The pupil is under 18. The guardians are to be informed.",
+      adultPupilNotAsked:
+        "The pupil is 18 or over and decides whether the family is told. Record the pupil's choice first.",
+      beforeCase: "The date cannot be before the school learned of the case.",
     },
     join: {
       sameCase: "A case cannot be joined with itself.",
@@ -1554,6 +1663,9 @@ export const en: Shape<typeof nb> = {
     report: {
       kindNotAllowed: "You cannot send this kind of report.",
       pupilsMissing: "Choose at least one pupil.",
+      toldAtInFuture: "The time the school was told cannot be in the future.",
+      toldAtTooOld:
+        "The time the school was told can be at most {{days}} days back. Record what happened earlier in a note in the case.",
     },
     settings: { invalid: "The school owner's deadline settings are not valid." },
     attachment: {

@@ -46,6 +46,10 @@ export function caseRefused(error: CaseError, lang: Lang): AppError {
     error.code.startsWith("plan.") ||
     error.code.startsWith("evaluation.") ||
     error.code === "close.reasonMissing" ||
+    error.code === "close.findingsMissing" ||
+    error.code === "close.leftPupilsInvalid" ||
+    error.code === "report.toldAtInFuture" ||
+    error.code === "report.toldAtTooOld" ||
     error.code === "report.pupilsMissing" ||
     error.code === "message.unknownReport";
   if (input) {

@@ -22,6 +22,10 @@ export const evaluationInput = z.object({
     )
     .max(50),
   summary: optionalText(),
+  /** Why the evaluation comes before the plan's evaluation date (required then). */
+  earlyReason: optionalText(),
+  /** The best-interest assessment made with the evaluation (§10-2). */
+  bestInterest: text(),
 });
 
 export function recordEvaluation(
@@ -36,5 +40,7 @@ export function recordEvaluation(
     pupilViews: input.pupilViews.map((v) => ({ viewId: randomUUID(), ...v })),
     measureEffects: input.measureEffects,
     summary: input.summary,
+    earlyReason: input.earlyReason,
+    bestInterest: { assessmentId: randomUUID(), text: input.bestInterest },
   });
 }

@@ -10,7 +10,7 @@ import { STAFF_ROLES } from "../../core/access/roles.ts";
 import { isIsoDate } from "../../core/calendar/iso-date.ts";
 import { accessViewOf } from "../../core/cases/case-access.ts";
 import { openCase } from "../../core/cases/transition.ts";
-import { CASE_KINDS, type ReporterCapacity } from "../../core/cases/types.ts";
+import { CASE_KINDS, REPORT_CHANNELS, type ReporterCapacity } from "../../core/cases/types.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import type { Tx } from "../platform/db/database.ts";
 import { OUTBOX_QUEUE } from "../platform/outbox/enqueue.ts";
@@ -41,6 +41,13 @@ export const reportInput = z.object({
   pupilSaidUnsafe: z.boolean().nullish(),
   intervened: z.boolean().nullish(),
   intervention: optionalText(2000),
+  /**
+   * A report given in person, by phone, Teams, SMS or e-mail and registered afterwards:
+   * how, and when the school was told (the core refuses the future and more than 30 days
+   * back). Staff only; a pupil's or guardian's own report is told when it is sent.
+   */
+  channel: z.enum(REPORT_CHANNELS).default("form"),
+  toldAt: z.iso.datetime({ offset: true }).nullish(),
 });
 export type ReportInput = z.infer<typeof reportInput>;
 
@@ -133,6 +140,12 @@ export async function fileReport(
     if (involvedStaff.some((p) => !staffHere.has(p))) {
       throw caseInputProblem(ctx.lang, "involvedStaffIds", "team.notStaff");
     }
+    const told =
+      capacity === "staff" && input.channel !== "form" && input.toldAt
+        ? { toldAt: new Date(input.toldAt).toISOString(), channel: input.channel }
+        : capacity === "staff" && input.channel !== "form"
+          ? { channel: input.channel }
+          : {};
     const rules = await loadOwnerRules(tx, ctx.ownerId);
     const result = openCase(
       {
@@ -144,6 +157,9 @@ export async function fileReport(
         pupils,
         description: input.description,
         reporter: { type: "person", personId: ctx.actor.personId, capacity: capacity ?? "staff" },
+        ...told,
+        involvedPupils: involvedPupils.map((pupilId) => ({ pupilId, role: "other" as const })),
+        pupilSaidUnsafe: input.pupilSaidUnsafe === true && pupils.length > 0,
       },
       { now, actor: ctx.actor, ...rules },
     );

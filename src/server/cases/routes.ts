@@ -18,6 +18,20 @@ import { anonymousInput, fileAnonymousReport, receiptInput } from "./anonymous.t
 import type { CommandRequest } from "./apply.ts";
 import { addAttachment, attachmentInput, readAttachment } from "./attachments.ts";
 import { closeCase, closeInput } from "./close.ts";
+import {
+  addInvolvedPupil,
+  assessSeriousness,
+  coveringStatementInput,
+  familyInformationInput,
+  immediateMeasuresInput,
+  involvedPupilInput,
+  notHeardInput,
+  recordCoveringStatement,
+  recordFamilyInformation,
+  recordImmediateMeasures,
+  recordPupilNotHeard,
+  seriousnessInput,
+} from "./duty-commands.ts";
 import type { CaseDeps } from "./effects.ts";
 import { evaluationInput, recordEvaluation } from "./evaluate.ts";
 import { exportCase } from "./export.ts";
@@ -194,6 +208,76 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     await recordBestInterest(deps, request(req), parseInput(bestInterestInput, req.body, req.lang));
     return present(req);
   });
+
+  app.post("/api/cases/:caseId/pupils-not-heard", command("recordPupilNotHeard"), async (req) => {
+    await recordPupilNotHeard(deps, request(req), parseInput(notHeardInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/involved-pupils", command("addInvolvedPupil"), async (req) => {
+    await addInvolvedPupil(deps, request(req), parseInput(involvedPupilInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post("/api/cases/:caseId/seriousness", command("assessSeriousness"), async (req) => {
+    await assessSeriousness(deps, request(req), parseInput(seriousnessInput, req.body, req.lang));
+    return present(req);
+  });
+
+  app.post(
+    "/api/cases/:caseId/immediate-measures",
+    command("recordImmediateMeasures"),
+    async (req) => {
+      await recordImmediateMeasures(
+        deps,
+        request(req),
+        parseInput(immediateMeasuresInput, req.body, req.lang),
+      );
+      return present(req);
+    },
+  );
+
+  // Guardians told that a case exists, or an adult pupil's choice; the body names which, so
+  // the resource names the command it asks for.
+  app.post(
+    "/api/cases/:caseId/family-information",
+    {
+      config: {
+        access: {
+          action: "case.command",
+          resource: (req: FastifyRequest) =>
+            caseFromParam(
+              db,
+              (req.body as { type?: unknown } | undefined)?.type === "adultPupilChoice"
+                ? "recordAdultPupilChoice"
+                : "recordGuardiansInformed",
+            )(req),
+        },
+      },
+    },
+    async (req) => {
+      await recordFamilyInformation(
+        deps,
+        request(req),
+        parseInput(familyInformationInput, req.body, req.lang),
+      );
+      return present(req);
+    },
+  );
+
+  // Accepted on a closed case too: the statement is written about the case after the fact.
+  app.post(
+    "/api/cases/:caseId/covering-statements",
+    command("recordCoveringStatement"),
+    async (req) => {
+      await recordCoveringStatement(
+        deps,
+        request(req),
+        parseInput(coveringStatementInput, req.body, req.lang),
+      );
+      return present(req);
+    },
+  );
 
   app.post("/api/cases/:caseId/pupils", command("addPupil"), async (req) => {
     await addPupil(deps, request(req), parseInput(addPupilInput, req.body, req.lang));

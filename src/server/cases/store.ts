@@ -41,8 +41,33 @@ export interface StoredCase {
  * reads like a new one without a data migration.
  */
 export function caseStateOf(raw: unknown): CaseState {
-  const state = raw as CaseState;
-  return state.reporterMessages ? state : { ...state, reporterMessages: [] };
+  const s = raw as Partial<CaseState> & CaseState;
+  if (s.coveringStatements !== undefined && s.reporterMessages !== undefined) return s;
+  // Stored before issue #8: the school was told when the report was entered, and the
+  // investigation answered to the plan deadline.
+  return {
+    ...s,
+    reports: s.reports.map((r) => ({
+      ...r,
+      toldAt: r.toldAt ?? r.reportedAt,
+      channel: r.channel ?? "form",
+    })),
+    reporterMessages: s.reporterMessages ?? [],
+    investigateBy: s.investigateBy ?? s.planDueOn,
+    seriousness: s.seriousness ?? null,
+    immediateMeasuresDueOn: s.immediateMeasuresDueOn ?? null,
+    immediateMeasures: s.immediateMeasures ?? [],
+    familyInformedBy: s.familyInformedBy ?? null,
+    familyInformation: s.familyInformation ?? [],
+    involvedPupils: s.involvedPupils ?? [],
+    pupilsNotHeard: s.pupilsNotHeard ?? [],
+    coveringStatements: s.coveringStatements ?? [],
+    evaluations: s.evaluations.map((e) => ({
+      ...e,
+      earlyReason: e.earlyReason ?? null,
+      bestInterestId: e.bestInterestId ?? null,
+    })),
+  };
 }
 
 export async function loadCase(q: Q, caseId: string): Promise<StoredCase | null> {
