@@ -7,6 +7,17 @@
 // copy a ref is the person's id; in the family copy (innsyn) every ref is a neutral alias, and
 // every other pupil is the one ref `otherPupil`, so the copy carries no id of another pupil.
 import { z } from "zod";
+import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  CLOSURE_GROUNDS,
+  INFORM_CHANNELS,
+  INVOLVEMENT_ROLES,
+  MEASURE_EFFECTS,
+  NOTE_KINDS,
+  PUPIL_VIEW_SOURCES,
+  REPORT_CHANNELS,
+} from "../core/cases/types.ts";
 
 export const CASE_FILE_VERSION = 1 as const;
 export const CASE_FILE_SCHEMA_ID = "https://trygg.invalid/schemas/case-file.schema.v1.json";
@@ -18,20 +29,8 @@ const text = z
   .string()
   .describe("Free text as written (in the family copy: other pupils' names replaced)");
 
-const statusEnum = z.enum([
-  "reported",
-  "acknowledged",
-  "investigating",
-  "measuresActive",
-  "evaluating",
-  "closed",
-]);
-const kindEnum = z.enum([
-  "pupil-reported",
-  "staff-concern",
-  "staff-violation",
-  "leadership-violation",
-]);
+const statusEnum = z.enum(CASE_STATUSES);
+const kindEnum = z.enum(CASE_KINDS);
 
 const reportMessage = z.strictObject({
   at: instant,
@@ -50,6 +49,9 @@ const report = z.strictObject({
   }),
   pupils: z.array(ref),
   description: text,
+  /** When the school was told (the clock runs from here), and how. */
+  toldAt: instant,
+  channel: z.enum(REPORT_CHANNELS),
   /** When the report was entered in Trygg. */
   reportedAt: instant,
   learnedOn: isoDate,
@@ -120,8 +122,31 @@ const plan = z.strictObject({
 const closure = z.strictObject({
   at: instant,
   by: ref.nullable(),
-  type: z.string().describe("The closing ground, e.g. pupilFeelsSafe, reason, joined"),
-  text: text.nullable().describe("The reason, note or findings in words"),
+  type: z
+    .enum([...CLOSURE_GROUNDS, "reason"])
+    .describe("The closing ground; `reason` is a free-text closure from before the grounds"),
+  text: text.nullable().describe("The note, findings or reason in words"),
+  pupils: z.array(ref).describe("pupilLeftSchool: the pupils who left"),
+  intoCaseId: z.string().nullable().describe("joined: the case it went into (full copy only)"),
+  confirmedBy: ref.nullable().describe("other: the principal who confirmed it"),
+});
+
+const pupilView = z.strictObject({
+  id: z.string(),
+  pupil: ref,
+  heardOn: isoDate,
+  words: text,
+  feelsSafe: z.boolean().nullable(),
+  source: z.enum(PUPIL_VIEW_SOURCES),
+  recordedAt: instant,
+  recordedBy: ref,
+});
+
+const recordedText = z.strictObject({
+  id: z.string(),
+  text,
+  recordedAt: instant,
+  recordedBy: ref,
 });
 
 export const CaseFileV1 = z
@@ -134,6 +159,26 @@ export const CaseFileV1 = z
     exportedAt: instant,
     school: z.strictObject({ id: z.string().nullable(), name: z.string() }),
     people: z.record(z.string(), z.string()).describe("Display names by ref"),
+    head: z
+      .strictObject({
+        closure: closure.nullable(),
+        pupils: z.array(
+          z.strictObject({
+            pupil: ref,
+            latestView: pupilView.nullable(),
+            notHeard: z
+              .strictObject({ reason: text, recordedAt: instant, recordedBy: ref })
+              .nullable(),
+          }),
+        ),
+        latestBestInterest: recordedText.nullable(),
+      })
+      .describe(
+        "What the case file starts with: the closing ground, each pupil's latest view, the latest best-interest assessment",
+      ),
+    coveringStatements: z
+      .array(recordedText)
+      .describe("The school's covering statements to Statsforvalteren, oldest first"),
     case: z.strictObject({
       id: z.string(),
       kind: kindEnum,
@@ -145,6 +190,12 @@ export const CaseFileV1 = z
       acknowledgeBy: instant,
       acknowledgedAt: instant.nullable(),
       acknowledgedBy: ref.nullable(),
+      investigateBy: isoDate,
+      seriousness: z
+        .strictObject({ serious: z.boolean(), reason: text.nullable(), at: instant, by: ref })
+        .nullable(),
+      immediateMeasuresDueOn: isoDate.nullable(),
+      familyInformedBy: isoDate.nullable(),
       escalatedToOwnerAt: instant.nullable(),
       serious: z.strictObject({ at: instant, by: ref, reason: text }).nullable(),
       staffViolationDecisions: z.array(
@@ -163,31 +214,49 @@ export const CaseFileV1 = z
     alerts: z.array(alertLevel).describe("Level 0 at the report, then each escalation"),
     statusChanges: z.array(statusChange),
     reports: z.array(report),
+    immediateMeasures: z.array(z.strictObject({ id: z.string(), text, at: instant, by: ref })),
+    familyInformation: z.array(
+      z.strictObject({
+        id: z.string(),
+        type: z.enum(["guardiansInformed", "adultPupilChoice"]),
+        pupil: ref,
+        on: isoDate.describe("When the family was informed, or when the pupil decided"),
+        channel: z.enum(INFORM_CHANNELS).nullable(),
+        informedBy: ref.nullable(),
+        familyMayBeTold: z.boolean().nullable(),
+        recordedAt: instant,
+        recordedBy: ref,
+      }),
+    ),
+    involvedPupils: z.array(
+      z.strictObject({
+        pupil: ref,
+        role: z.enum(INVOLVEMENT_ROLES),
+        addedAt: instant,
+        addedBy: ref,
+      }),
+    ),
     investigationNotes: z.array(
       z.strictObject({
         id: z.string(),
-        kind: z.string(),
+        kind: z.enum(NOTE_KINDS),
         occurredOn: isoDate,
         text,
         recordedAt: instant,
         recordedBy: ref,
       }),
     ),
-    pupilViews: z.array(
+    pupilViews: z.array(pupilView),
+    pupilsNotHeard: z.array(
       z.strictObject({
         id: z.string(),
         pupil: ref,
-        heardOn: isoDate,
-        words: text,
-        feelsSafe: z.boolean().nullable(),
-        source: z.enum(["conversation", "evaluation"]),
+        reason: text,
         recordedAt: instant,
         recordedBy: ref,
       }),
     ),
-    bestInterest: z.array(
-      z.strictObject({ id: z.string(), text, recordedAt: instant, recordedBy: ref }),
-    ),
+    bestInterest: z.array(recordedText),
     plans: z.array(plan).describe("Every version of the measure plan, oldest first"),
     measureLog: z.array(
       z.strictObject({
@@ -209,11 +278,13 @@ export const CaseFileV1 = z
           z.strictObject({
             measureId: z.string(),
             what: text,
-            effect: z.enum(["worked", "partly", "didNotWork", "notCarriedOut"]),
+            effect: z.enum(MEASURE_EFFECTS),
             comment: text.nullable(),
           }),
         ),
         summary: text.nullable(),
+        earlyReason: text.nullable().describe("Why it was made before the plan's date"),
+        bestInterestId: z.string().nullable(),
         decideBy: isoDate,
         recordedAt: instant,
         recordedBy: ref,

@@ -337,3 +337,83 @@ describe("a full case file", () => {
     expect(after.length).toBe(before.length);
   });
 });
+
+describe("the head of a closed case", () => {
+  it("starts with the closing ground, each pupil's latest view and the latest best interest, then the covering statement; each report says when the school was told and when it was entered", async () => {
+    const caseId = await openCase({
+      pupilIds: [pupil, otherPupil],
+      description: "Meldt på telefon.",
+      channel: "phone",
+      toldAt: `${TODAY}T07:30:00Z`,
+    });
+    expect((await p.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(200);
+    await p.post(`/api/cases/${caseId}/notes`, {
+      kind: "conversation",
+      occurredOn: TODAY,
+      text: "Snakket med begge.",
+    });
+    for (const [who, words] of [
+      [pupil, "Først utrygg."],
+      [pupil, "Nå er det bra."],
+      [otherPupil, `${person[otherPupil]?.given} sier alt er greit.`],
+    ] as const) {
+      const res = await p.post(`/api/cases/${caseId}/pupil-views`, {
+        pupilId: who,
+        heardOn: TODAY,
+        words,
+        feelsSafe: true,
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    await p.post(`/api/cases/${caseId}/best-interest`, { text: "Første vurdering." });
+    await p.post(`/api/cases/${caseId}/best-interest`, { text: "Andre vurdering." });
+    const statement = await p.post(`/api/cases/${caseId}/covering-statements`, {
+      text: `Skolen snakket med ${full(otherPupil)} og ${full(pupil)} samme dag.`,
+    });
+    expect(statement.statusCode).toBe(200);
+    const closed = await p.post(`/api/cases/${caseId}/close`, {
+      type: "noCaseToAnswer",
+      findings: "Undersøkelsen fant ingen krenkelse.",
+    });
+    expect(closed.statusCode).toBe(200);
+
+    const file = CaseFileV1.parse((await p.get(`/api/cases/${caseId}/export?format=json`)).json());
+    expect(file.head.closure).toMatchObject({
+      type: "noCaseToAnswer",
+      text: "Undersøkelsen fant ingen krenkelse.",
+    });
+    expect(file.head.pupils.map((h) => [h.pupil, h.latestView?.words])).toEqual([
+      [pupil, "Nå er det bra."],
+      [otherPupil, `${person[otherPupil]?.given} sier alt er greit.`],
+    ]);
+    expect(file.head.latestBestInterest?.text).toBe("Andre vurdering.");
+    expect(file.coveringStatements).toHaveLength(1);
+    expect(file.reports[0]).toMatchObject({
+      channel: "phone",
+      toldAt: `${TODAY}T07:30:00.000Z`,
+      reportedAt: `${TODAY}T09:00:00.000Z`,
+    });
+
+    const lines = bodyLines((await p.get(`/api/cases/${caseId}/export?format=pdf`)).rawPayload);
+    const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+    expect(lines[0]).toBe("1. Hovedpunkter");
+    expect(at("Undersøkelsen viste at det ikke var noen sak")).toBeLessThan(at("2. Skolens"));
+    expect(at(`Siste uttalelse fra ${full(pupil)}`)).toBeLessThan(at("2. Skolens"));
+    expect(at("Nå er det bra.")).toBeLessThan(at("2. Skolens"));
+    expect(at("Andre vurdering.")).toBeLessThan(at("2. Skolens"));
+    expect(at("Skolen snakket med")).toBeGreaterThan(at("2. Skolens"));
+    expect(at("Skolen snakket med")).toBeLessThan(at("3. Oversikt"));
+    expect(lines).toContain("Skolen fikk vite det: 26.11.2026, 08:30 (telefon)");
+    expect(lines).toContain("Registrert i Trygg: 26.11.2026, 10:00");
+
+    const family = CaseFileV1.parse(
+      (await p.get(`/api/cases/${caseId}/export?format=json&copy=family&pupilId=${pupil}`)).json(),
+    );
+    // The other pupil's own words are theirs: not in this family's copy, not even unnamed.
+    expect(family.head.pupils.map((h) => h.pupil)).toEqual(["pupil"]);
+    expect(family.pupilViews.every((v) => v.pupil === "pupil")).toBe(true);
+    expect(family.coveringStatements[0]?.text).toBe(
+      `Skolen snakket med [annen elev] og ${full(pupil)} samme dag.`,
+    );
+  });
+});

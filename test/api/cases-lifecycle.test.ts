@@ -354,13 +354,15 @@ describe("a staff concern from report to archive", () => {
     const text = pdfText(pdf.rawPayload);
     for (const heading of [
       "Innhold",
-      "1. Oversikt",
-      "2. Meldinger og varsling",
-      "3. Undersøkelse",
-      "4. Elevens stemme og barnets beste",
-      "5. Aktivitetsplaner og kommunikasjon",
-      "6. Gjennomførte tiltak og evalueringer",
-      "7. Logg over alt som er gjort",
+      "1. Hovedpunkter",
+      "2. Skolens redegjørelse",
+      "3. Oversikt",
+      "4. Meldinger og varsling",
+      "5. Undersøkelse",
+      "6. Elevens stemme og barnets beste",
+      "7. Aktivitetsplaner og kommunikasjon",
+      "8. Gjennomførte tiltak og evalueringer",
+      "9. Logg over alt som er gjort",
     ]) {
       expect(text).toContain(heading);
     }

@@ -10,6 +10,7 @@
 // - the anonymous reporter's receipt hash is in neither copy, and the conversation with an
 //   anonymous reporter is only in the full copy.
 import { CASE_FILE_SCHEMA_ID, CASE_FILE_VERSION, type CaseFile } from "../../contract/case-file.ts";
+import { latestView } from "../../core/cases/duty-rules.ts";
 import { alertLevels } from "../../core/cases/escalation.ts";
 import { compileRedaction, type PersonNames, redactionRule } from "../../core/cases/redact.ts";
 import type { CaseState } from "../../core/cases/types.ts";
@@ -80,7 +81,10 @@ export interface CaseFileOptions {
  */
 async function hiddenPeople(db: Db, g: GatheredCase, pupilId: string | null) {
   const ids = g.people.map((p) => p.id);
-  const pupils = new Set<string>(g.state.pupils);
+  const pupils = new Set<string>([
+    ...g.state.pupils,
+    ...g.state.involvedPupils.map((ip) => ip.pupilId),
+  ]);
   const guardians = new Set<string>();
   if (ids.length > 0) {
     const rows = await db
@@ -131,11 +135,15 @@ export async function buildCaseFile(
   };
   let ref: (id: string) => string;
   let redact: (text: string) => string = (t) => t;
+  /** May this copy show what this pupil said, and the pupil's family's details? */
+  let ownOrFull: (pupilId: string) => boolean = () => true;
   if (!family) {
     for (const p of g.people) people[p.id] = fullName(p);
     ref = (id) => id;
   } else {
     const hidden = await hiddenPeople(db, g, opts.pupilId);
+    // Another pupil's own words, reasons and family are theirs: not in this family's copy.
+    ownOrFull = (id) => !hidden.pupils.has(id);
     const asNames = (id: string): PersonNames[] => {
       const p = byId.get(id);
       return p ? [{ givenName: p.given_name, familyName: p.family_name }] : [];
@@ -215,6 +223,10 @@ export async function buildCaseFile(
     ...s.measureLog.map((m) => m.id),
     ...s.evaluations.map((e) => e.id),
     ...s.reporterMessages.map((m) => m.id),
+    ...s.coveringStatements.map((cs) => cs.id),
+    ...s.pupilsNotHeard.map((n) => n.id),
+    ...s.immediateMeasures.map((m) => m.id),
+    ...s.familyInformation.map((f) => f.id),
     ...g.attachments.map((a) => a.id),
   ]);
   const eventData = (raw: unknown) => {
@@ -233,20 +245,61 @@ export async function buildCaseFile(
     return out;
   };
 
+  const c = s.closure;
   const closure: CaseFile["case"]["closure"] =
-    s.closedAt && s.closure
+    s.closedAt && c
       ? {
           at: s.closedAt,
           by: refOrNull(s.closedBy),
-          type: s.closure.type,
+          type: c.type,
           text:
-            s.closure.type === "reason"
-              ? text(s.closure.reason)
-              : s.closure.type === "joined" && !family
-                ? s.closure.intoCaseId
-                : null,
+            c.type === "reason" || c.type === "other"
+              ? text(c.reason)
+              : c.type === "pupilLeftSchool"
+                ? text(c.note)
+                : c.type === "noCaseToAnswer"
+                  ? text(c.findings)
+                  : null,
+          pupils: c.type === "pupilLeftSchool" ? c.pupilIds.map(ref) : [],
+          intoCaseId: c.type === "joined" && !family ? c.intoCaseId : null,
+          confirmedBy: c.type === "other" ? ref(c.confirmedBy) : null,
         }
       : null;
+
+  const pupilViews = s.pupilViews
+    .filter((v) => ownOrFull(v.pupilId))
+    .map((v) => ({
+      id: v.id,
+      pupil: ref(v.pupilId),
+      heardOn: v.heardOn,
+      words: text(v.words),
+      feelsSafe: v.feelsSafe,
+      source: v.source,
+      recordedAt: v.recordedAt,
+      recordedBy: ref(v.recordedBy),
+    }));
+  const bestInterest = s.bestInterest.map((b) => ({
+    id: b.id,
+    text: text(b.text),
+    recordedAt: b.recordedAt,
+    recordedBy: ref(b.recordedBy),
+  }));
+  // The head: each pupil of the case with their latest view (or why they were not heard).
+  const headPupils = s.pupils.filter(ownOrFull).map((id) => {
+    const view = latestView(s, id);
+    const notHeard = [...s.pupilsNotHeard].reverse().find((n) => n.pupilId === id);
+    return {
+      pupil: ref(id),
+      latestView: view ? (pupilViews.find((v) => v.id === view.id) ?? null) : null,
+      notHeard: notHeard
+        ? {
+            reason: text(notHeard.reason),
+            recordedAt: notHeard.recordedAt,
+            recordedBy: ref(notHeard.recordedBy),
+          }
+        : null,
+    };
+  });
 
   return {
     $schema: CASE_FILE_SCHEMA_ID,
@@ -257,6 +310,17 @@ export async function buildCaseFile(
     exportedAt: opts.now.toISOString(),
     school: { id: family ? null : s.schoolId, name: g.schoolName },
     people,
+    head: {
+      closure,
+      pupils: headPupils,
+      latestBestInterest: bestInterest[bestInterest.length - 1] ?? null,
+    },
+    coveringStatements: s.coveringStatements.map((cs) => ({
+      id: cs.id,
+      text: text(cs.text),
+      recordedAt: cs.recordedAt,
+      recordedBy: ref(cs.recordedBy),
+    })),
     case: {
       id: s.id,
       kind: s.kind,
@@ -268,6 +332,17 @@ export async function buildCaseFile(
       acknowledgeBy: s.acknowledgeBy,
       acknowledgedAt: s.acknowledgedAt,
       acknowledgedBy: refOrNull(s.acknowledgedBy),
+      investigateBy: s.investigateBy,
+      seriousness: s.seriousness
+        ? {
+            serious: s.seriousness.serious,
+            reason: textOrNull(s.seriousness.reason),
+            at: s.seriousness.at,
+            by: ref(s.seriousness.by),
+          }
+        : null,
+      immediateMeasuresDueOn: s.immediateMeasuresDueOn,
+      familyInformedBy: s.familyInformedBy,
       escalatedToOwnerAt: s.escalatedToOwnerAt,
       serious: s.serious
         ? { at: s.serious.at, by: ref(s.serious.by), reason: text(s.serious.reason) }
@@ -301,6 +376,8 @@ export async function buildCaseFile(
             : { anonymous: true, ref: null, capacity: null },
         pupils: r.pupils.map(ref),
         description: text(r.description),
+        toldAt: r.toldAt,
+        channel: r.channel,
         reportedAt: r.reportedAt,
         learnedOn: r.learnedOn,
         acknowledgedAt: r.acknowledgedAt,
@@ -318,6 +395,31 @@ export async function buildCaseFile(
           .map((m) => ({ at: m.at, from: m.from, by: refOrNull(m.by), text: text(m.text) })),
       };
     }),
+    immediateMeasures: s.immediateMeasures.map((m) => ({
+      id: m.id,
+      text: text(m.text),
+      at: m.at,
+      by: ref(m.by),
+    })),
+    familyInformation: s.familyInformation
+      .filter((f) => ownOrFull(f.pupilId))
+      .map((f) => ({
+        id: f.id,
+        type: f.type,
+        pupil: ref(f.pupilId),
+        on: f.type === "guardiansInformed" ? f.informedOn : f.decidedOn,
+        channel: f.type === "guardiansInformed" ? f.channel : null,
+        informedBy: f.type === "guardiansInformed" ? ref(f.informedBy) : null,
+        familyMayBeTold: f.type === "adultPupilChoice" ? f.familyMayBeTold : null,
+        recordedAt: f.recordedAt,
+        recordedBy: ref(f.recordedBy),
+      })),
+    involvedPupils: s.involvedPupils.map((ip) => ({
+      pupil: ref(ip.pupilId),
+      role: ip.role,
+      addedAt: ip.addedAt,
+      addedBy: ref(ip.addedBy),
+    })),
     investigationNotes: s.investigationNotes.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -326,22 +428,17 @@ export async function buildCaseFile(
       recordedAt: n.recordedAt,
       recordedBy: ref(n.recordedBy),
     })),
-    pupilViews: s.pupilViews.map((v) => ({
-      id: v.id,
-      pupil: ref(v.pupilId),
-      heardOn: v.heardOn,
-      words: text(v.words),
-      feelsSafe: v.feelsSafe,
-      source: v.source,
-      recordedAt: v.recordedAt,
-      recordedBy: ref(v.recordedBy),
-    })),
-    bestInterest: s.bestInterest.map((b) => ({
-      id: b.id,
-      text: text(b.text),
-      recordedAt: b.recordedAt,
-      recordedBy: ref(b.recordedBy),
-    })),
+    pupilViews,
+    pupilsNotHeard: s.pupilsNotHeard
+      .filter((n) => ownOrFull(n.pupilId))
+      .map((n) => ({
+        id: n.id,
+        pupil: ref(n.pupilId),
+        reason: text(n.reason),
+        recordedAt: n.recordedAt,
+        recordedBy: ref(n.recordedBy),
+      })),
+    bestInterest,
     plans: s.planRevisions.map((p) => ({
       revision: p.revision,
       problem: text(p.problem),
@@ -395,6 +492,8 @@ export async function buildCaseFile(
         comment: textOrNull(m.comment),
       })),
       summary: textOrNull(ev.summary),
+      earlyReason: textOrNull(ev.earlyReason),
+      bestInterestId: ev.bestInterestId,
       decideBy: ev.decideBy,
       recordedAt: ev.recordedAt,
       recordedBy: ref(ev.recordedBy),

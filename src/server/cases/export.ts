@@ -25,6 +25,8 @@ export interface ExportOptions {
 
 /** Section headings, in order (the test checks each is followed by content). */
 export const CASE_FILE_SECTIONS = [
+  "pdf.sectionHead",
+  "pdf.sectionCovering",
   "pdf.sectionSummary",
   "pdf.sectionReports",
   "pdf.sectionInvestigation",
@@ -63,6 +65,36 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
     margin: [0, 2, 0, 4],
   });
   const status = (s: string) => tr(lang, `status.${s}`);
+  const view = (v: CaseFile["pupilViews"][number]): Content[] => [
+    h3(
+      `${formatDate(v.heardOn)} – ${who(v.pupil)} (${who(v.recordedBy)}${
+        v.source === "reporter" ? `, ${tr(lang, "pdf.viewFromReporter")}` : ""
+      })`,
+    ),
+    ...(v.words ? [para(v.words)] : []),
+    ...(v.feelsSafe === null
+      ? []
+      : [fieldRow(tr(lang, "page.feelsSafe"), tr(lang, v.feelsSafe ? "yes" : "no"))]),
+  ];
+  const closureLines = (cl: NonNullable<CaseFile["case"]["closure"]>): Content[] => [
+    fieldRow(tr(lang, "pdf.closedAt"), `${formatDate(cl.at)} ${who(cl.by)}`),
+    fieldRow(
+      tr(lang, "pdf.closure"),
+      [
+        tr(lang, `pdf.ground.${cl.type}`),
+        cl.pupils.length > 0 ? cl.pupils.map(who).join(", ") : null,
+        cl.text,
+        cl.intoCaseId,
+      ]
+        .filter((x): x is string => typeof x === "string" && x.length > 0)
+        .join(": "),
+    ),
+    ...(cl.confirmedBy ? [fieldRow(tr(lang, "pdf.confirmedBy"), who(cl.confirmedBy))] : []),
+  ];
+  const recorded = (r: { text: string; recordedAt: string; recordedBy: string }, title: string) => [
+    h3(`${title} – ${formatDate(r.recordedAt)} (${who(r.recordedBy)})`),
+    para(r.text),
+  ];
 
   return [
     { text: `${tr(lang, family ? "pdf.familyCopy" : "pdf.caseFile")}: ${pupils}`, style: "title" },
@@ -76,6 +108,32 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
     { toc: { title: { text: tr(lang, "pdf.contents"), style: "h2" } } },
     { text: "", pageBreak: "after" },
 
+    // The head: how the case ended, what each pupil last said, the latest best interest.
+    h2("pdf.sectionHead"),
+    ...(c.closure ? closureLines(c.closure) : [para(tr(lang, "pdf.notClosed"))]),
+    ...doc.head.pupils.flatMap((hp): Content[] => [
+      h3(tr(lang, "pdf.latestView", { pupil: who(hp.pupil) })),
+      ...(hp.latestView
+        ? view(hp.latestView).slice(1)
+        : hp.notHeard
+          ? [fieldRow(tr(lang, "pdf.notHeardReason"), hp.notHeard.reason)]
+          : [{ text: tr(lang, "pdf.notHeardYet"), italics: true }]),
+      ...(hp.latestView
+        ? [fieldRow(tr(lang, "page.heardOn"), formatDate(hp.latestView.heardOn))]
+        : []),
+    ]),
+    ...(doc.head.latestBestInterest
+      ? recorded(doc.head.latestBestInterest, tr(lang, "pdf.latestBestInterest"))
+      : [h3(tr(lang, "pdf.latestBestInterest")), none()]),
+
+    h2("pdf.sectionCovering"),
+    ...orNone(
+      doc.coveringStatements.flatMap((cs) => [
+        fieldRow(formatDate(cs.recordedAt), who(cs.recordedBy)),
+        para(cs.text),
+      ]),
+    ),
+
     h2("pdf.sectionSummary"),
     fieldRow(tr(lang, "pdf.kind"), tr(lang, `kind.${c.kind}`)),
     fieldRow(tr(lang, "pdf.status"), tr(lang, `status.${c.status}`)),
@@ -83,6 +141,7 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
     fieldRow(tr(lang, "pdf.pupils"), pupils),
     fieldRow(tr(lang, "pdf.reportedAt"), formatDate(c.reportedAt)),
     fieldRow(tr(lang, "pdf.learnedOn"), formatDate(c.learnedOn)),
+    fieldRow(tr(lang, "pdf.investigateBy"), formatDate(c.investigateBy)),
     fieldRow(tr(lang, "pdf.planDueOn"), formatDate(c.planDueOn)),
     fieldRow(
       tr(lang, "pdf.acknowledgedAt"),
@@ -90,8 +149,43 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
         ? `${formatDate(c.acknowledgedAt)} (${tr(lang, "pdf.acknowledgedBy").toLowerCase()}: ${who(c.acknowledgedBy)})`
         : "–",
     ),
+    ...(c.seriousness
+      ? [
+          fieldRow(
+            tr(lang, "pdf.seriousness"),
+            `${tr(lang, c.seriousness.serious ? "yes" : "no")}${c.seriousness.reason ? ` – ${c.seriousness.reason}` : ""} (${formatDate(c.seriousness.at)}, ${who(c.seriousness.by)})`,
+          ),
+        ]
+      : []),
     ...(c.escalatedToOwnerAt
       ? [fieldRow(tr(lang, "pdf.escalatedAt"), formatDate(c.escalatedToOwnerAt))]
+      : []),
+    ...doc.immediateMeasures.map((m) =>
+      fieldRow(`${tr(lang, "pdf.immediateMeasures")} ${formatDate(m.at)} (${who(m.by)})`, m.text),
+    ),
+    ...(c.familyInformedBy
+      ? [fieldRow(tr(lang, "pdf.familyInformedBy"), formatDate(c.familyInformedBy))]
+      : []),
+    ...doc.familyInformation.map((f) =>
+      f.type === "guardiansInformed"
+        ? fieldRow(
+            `${tr(lang, "pdf.familyInformed")} (${who(f.pupil)})`,
+            `${formatDate(f.on)}, ${tr(lang, `pdf.informChannel.${f.channel}`)}, ${who(f.informedBy)}`,
+          )
+        : fieldRow(
+            `${tr(lang, "pdf.adultChoice")} (${who(f.pupil)})`,
+            `${formatDate(f.on)}: ${tr(lang, f.familyMayBeTold ? "yes" : "no")}`,
+          ),
+    ),
+    ...(doc.involvedPupils.length > 0
+      ? [
+          fieldRow(
+            tr(lang, "pdf.involved"),
+            doc.involvedPupils
+              .map((ip) => `${who(ip.pupil)} (${tr(lang, `pdf.involvement.${ip.role}`)})`)
+              .join(", "),
+          ),
+        ]
       : []),
     ...(c.serious
       ? [fieldRow(tr(lang, "list.serious"), `${formatDate(c.serious.at)} – ${c.serious.reason}`)]
@@ -107,17 +201,7 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
             `${tr(lang, "page.unfoundedAt", { date: formatDate(d.at) })}: ${d.reason ?? ""}`,
           ),
     ),
-    ...(c.closure
-      ? [
-          fieldRow(tr(lang, "pdf.closedAt"), `${formatDate(c.closure.at)} ${who(c.closure.by)}`),
-          fieldRow(
-            tr(lang, "pdf.closure"),
-            c.closure.type === "pupilFeelsSafe"
-              ? tr(lang, "pdf.closurePupilSafe")
-              : (c.closure.text ?? c.closure.type),
-          ),
-        ]
-      : []),
+    ...(c.closure ? closureLines(c.closure) : []),
     h3(tr(lang, "pdf.statusChanges")),
     ...doc.statusChanges.map((sc) =>
       fieldRow(
@@ -139,7 +223,11 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
           tr(lang, "page.reporter"),
           r.reporter.anonymous ? tr(lang, "page.anonymous") : who(r.reporter.ref),
         ),
-        fieldRow(tr(lang, "pdf.reportedAt"), formatDate(r.reportedAt)),
+        fieldRow(
+          tr(lang, "pdf.toldAt"),
+          `${formatDate(r.toldAt)} (${tr(lang, `pdf.channel.${r.channel}`)})`,
+        ),
+        fieldRow(tr(lang, "pdf.enteredAt"), formatDate(r.reportedAt)),
         para(r.description),
         ...(r.occurredOn ? [fieldRow(tr(lang, "page.occurredOn"), formatDate(r.occurredOn))] : []),
         ...(r.place ? [fieldRow(tr(lang, "page.place"), r.place)] : []),
@@ -189,13 +277,13 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
 
     h2("pdf.sectionPupil"),
     ...orNone([
-      ...doc.pupilViews.flatMap((v) => [
-        h3(`${formatDate(v.heardOn)} – ${who(v.pupil)} (${who(v.recordedBy)})`),
-        para(v.words),
-        ...(v.feelsSafe === null
-          ? []
-          : [fieldRow(tr(lang, "page.feelsSafe"), tr(lang, v.feelsSafe ? "yes" : "no"))]),
-      ]),
+      ...doc.pupilViews.flatMap(view),
+      ...doc.pupilsNotHeard.map((n) =>
+        fieldRow(
+          `${tr(lang, "pdf.notHeardReason")}: ${who(n.pupil)} (${formatDate(n.recordedAt)}, ${who(n.recordedBy)})`,
+          n.reason,
+        ),
+      ),
       ...doc.bestInterest.flatMap((b) => [
         h3(`${tr(lang, "page.bestInterest")} – ${formatDate(b.recordedAt)} (${who(b.recordedBy)})`),
         para(b.text),
@@ -249,6 +337,7 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
           ),
         ),
         ...(ev.summary ? [para(ev.summary)] : []),
+        ...(ev.earlyReason ? [fieldRow(tr(lang, "pdf.earlyReason"), ev.earlyReason)] : []),
       ]),
     ]),
 
