@@ -8,6 +8,7 @@ import type { Content } from "pdfmake/interfaces";
 import type { CaseFile } from "../../contract/case-file.ts";
 import type { Actor } from "../../core/access/actor.ts";
 import type { Lang } from "../../i18n/lang.ts";
+import { audit } from "../../i18n/web/audit.ts";
 import { roles } from "../../i18n/web/roles.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";
@@ -38,6 +39,17 @@ export const CASE_FILE_SECTIONS = [
 
 function roleName(lang: Lang, role: string): string {
   return (roles[lang].name as Record<string, string>)[role] ?? role;
+}
+
+/** An event's name in the timeline; the audit log's name of it where the case page has none. */
+function eventName(lang: Lang, type: string, data: Record<string, unknown>): string {
+  const name = trIn(lang, "event", type, data);
+  if (name !== type) return name;
+  let node: unknown = audit[lang].actions;
+  for (const part of type.split(".")) {
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  return typeof node === "string" ? node : type;
 }
 
 /** The PDF's content. Every node is a fresh object: pdfmake annotates the nodes it lays out,
@@ -352,7 +364,7 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
                 widths: ["auto", "*", "auto"],
                 body: doc.timeline.map((e) => [
                   { text: formatDate(e.at), style: "small" },
-                  { text: trIn(lang, "event", e.type, e.data), style: "small" },
+                  { text: eventName(lang, e.type, e.data), style: "small" },
                   { text: who(e.actor), style: "small" },
                 ]),
               },
