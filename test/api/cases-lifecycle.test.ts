@@ -128,6 +128,14 @@ describe("a staff concern from report to archive", () => {
       feelsSafe: false,
     });
     expect(view.statusCode).toBe(200);
+    // Every pupil of the case is heard before the plan (§10-1).
+    const other = await p.post(`/api/cases/${caseId}/pupil-views`, {
+      pupilId: otherPupil,
+      heardOn: TODAY,
+      words: "Det er ikke så ille for meg.",
+      feelsSafe: null,
+    });
+    expect(other.statusCode).toBe(200);
     const bi = await p.post(`/api/cases/${caseId}/best-interest`, {
       text: "Elevens beste tilsier tett oppfølging og at eleven får være med på valg av tiltak.",
     });
@@ -293,6 +301,7 @@ describe("a staff concern from report to archive", () => {
         { measureId: "m2", effect: "worked", comment: null },
       ],
       summary: null,
+      bestInterest: "Vurdert på nytt etter samtalen.",
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ caseCode: "evaluation.pupilViewMissing" });
@@ -307,6 +316,7 @@ describe("a staff concern from report to archive", () => {
         { measureId: "m2", effect: "partly", comment: "Ble borte en uke." },
       ],
       summary: "Tiltakene virker.",
+      bestInterest: "Elevens beste tilsier at tiltakene fortsetter en periode.",
     });
     expect(ev.statusCode).toBe(200);
     expect((ev.json() as { case: { status: string } }).case.status).toBe("evaluating");
@@ -511,7 +521,10 @@ describe("escalation", () => {
     ).nextStep;
     expect(step.kind).toBe("ownerDecision");
     expect(step.due.on).toBe(TODAY);
-    const closeEarly = await p.post(`/api/cases/${caseId}/close`, { type: "reason", reason: "x" });
+    const closeEarly = await p.post(`/api/cases/${caseId}/close`, {
+      type: "noCaseToAnswer",
+      findings: "x",
+    });
     expect(closeEarly.statusCode).toBe(409);
     expect(closeEarly.json()).toMatchObject({ caseCode: "case.ownerDecisionRequired" });
     const dep = await t.as(deputy);
@@ -543,6 +556,15 @@ describe("reminders", () => {
     const caseId = await openCase("staff-concern", [pupil]);
     await p.post(`/api/cases/${caseId}/acknowledge`);
     await p.post(`/api/cases/${caseId}/team`, { personId: teacher });
+    await p.post(`/api/cases/${caseId}/pupil-views`, {
+      pupilId: pupil,
+      heardOn: TODAY,
+      words: "Jeg vil at noen følger med.",
+      feelsSafe: false,
+    });
+    await p.post(`/api/cases/${caseId}/best-interest`, {
+      text: "Tett oppfølging er til elevens beste.",
+    });
     const saved = await p.post(`/api/cases/${caseId}/plan`, {
       problem: "Utestengning.",
       evaluateOn: "2026-12-15",
