@@ -353,8 +353,15 @@ describe("leadership-violation cases", () => {
     caseId = row.case_id;
   });
 
-  it("goes straight to the owner's case officer, never to the principal or deputy", async () => {
-    expect((await outboxFor(officer, "case.newReport")).length).toBeGreaterThan(0);
+  it("goes at once to the area director and the owner's case officer, never to the principal or deputy", async () => {
+    const director = await personWithRole(t.database.db, "areaDirector", { ownerId });
+    for (const person of [director, officer]) {
+      const rows = (await outboxFor(person, "case.newReport")).filter(
+        (r) => r.link === `/cases/${caseId}`,
+      );
+      // In-app and e-mail (Teams too when a webhook is configured), once each.
+      expect(rows.map((r) => r.channel).sort()).toEqual(["email", "inApp"]);
+    }
     const links = [
       ...(await outboxFor(principal, "case.newReport")),
       ...(await outboxFor(deputy, "case.newReport")),

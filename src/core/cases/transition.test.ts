@@ -88,7 +88,7 @@ describe("openCase", () => {
     });
   });
 
-  it("sends a leadership case straight to the owner; nobody at the school is alerted", () => {
+  it("sends a leadership case straight to the case officer and the area director at once; nobody at the school is alerted", () => {
     const result = openCase(newCaseInput({ kind: "leadership-violation" }), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR),
       actor: people.teacher,
@@ -97,6 +97,10 @@ describe("openCase", () => {
     expect(notifications(result.jobs)).toEqual([
       {
         to: { type: "ownerRole", role: "ownerCaseOfficer", ownerId: "owner-1" },
+        template: "case.newReport",
+      },
+      {
+        to: { type: "ownerRole", role: "areaDirector", ownerId: "owner-1" },
         template: "case.newReport",
       },
     ]);
@@ -157,7 +161,11 @@ describe("openCase", () => {
   it("uses the owner's settings: 10 working days, 15 minutes", () => {
     const result = openCase(newCaseInput(), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR, {
-        settings: { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 10, alertEscalationMinutes: 15 },
+        settings: {
+          ...DEFAULT_CASE_SETTINGS,
+          planDeadlineWorkingDays: 10,
+          alertEscalationMinutes: 15,
+        },
       }),
       actor: people.teacher,
     });
@@ -280,10 +288,22 @@ describe("openCase", () => {
   });
 
   it.each([
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 0, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5.5, alertEscalationMinutes: 60 }, "planDeadlineWorkingDays"],
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 0 }, "alertEscalationMinutes"],
-    [{ ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 100_000 }, "alertEscalationMinutes"],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 0, alertEscalationMinutes: 60 },
+      "planDeadlineWorkingDays",
+    ],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5.5, alertEscalationMinutes: 60 },
+      "planDeadlineWorkingDays",
+    ],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 0 },
+      "alertEscalationMinutes",
+    ],
+    [
+      { ...DEFAULT_CASE_SETTINGS, planDeadlineWorkingDays: 5, alertEscalationMinutes: 100_000 },
+      "alertEscalationMinutes",
+    ],
   ])("refuses settings %j", (settings, field) => {
     const result = openCase(newCaseInput(), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR, { settings }),
@@ -403,7 +423,7 @@ describe("acknowledge and the alert", () => {
     ).toEqual({ reason: "readOnly" });
   });
 
-  it("escalates a leadership case from the case officer to the area director", () => {
+  it("repeats an unacknowledged leadership alert once to the case officer and the area director", () => {
     const c = openTestCase({ kind: "leadership-violation" });
     const r = accepted(
       c,
@@ -413,10 +433,17 @@ describe("acknowledge and the alert", () => {
     );
     expect(notifications(r.jobs)).toEqual([
       {
+        to: { type: "ownerRole", role: "ownerCaseOfficer", ownerId: "owner-1" },
+        template: "case.alertEscalated",
+      },
+      {
         to: { type: "ownerRole", role: "areaDirector", ownerId: "owner-1" },
         template: "case.alertEscalated",
       },
     ]);
+    // Nothing above the area director: no further level is scheduled.
+    expect(r.next.alert.nextEscalationAt).toBeNull();
+    expect(r.jobs.some((j) => j.type === "scheduleAlertEscalation")).toBe(false);
   });
 
   it("refuses escalation from a person and a wrong level", () => {
