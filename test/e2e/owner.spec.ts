@@ -64,8 +64,10 @@ test("the owner's case officer changes the investigation deadline and adds a clo
 test("the area director opens the owner's case list from the menu", async ({ page }) => {
   await loginAs(page, "areaDirector");
   const nav = await mainNav(page);
-  await nav.getByRole("link", { name: "Saker hos skoleeier" }).click();
+  await nav.getByRole("link", { name: "Skoleeiers oppfølging" }).click();
   await expect(page).toHaveURL(/\/owner\/cases$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Saker hos skoleeier" })).toBeFocused();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Skoleeiers oppfølging" }),
+  ).toBeFocused();
   await expectNoA11yViolations(page);
 });

@@ -7,7 +7,7 @@ export const nb = {
     settings: "Frister og stengte dager",
     settingsHelp:
       "Fristene for aktivitetsplikten, varsling, stengte dager og Statsforvalteren som familiene skal klage til.",
-    cases: "Saker hos skoleeier",
+    cases: "Skoleeiers oppfølging",
     casesHelp:
       "Saker om skoleledelsen, alvorlige saker og saker meldt til skoleeier, ved alle skolene.",
   },
@@ -47,7 +47,7 @@ export const nb = {
     actions: "Handlinger",
   },
   cases: {
-    title: "Saker hos skoleeier",
+    title: "Skoleeiers oppfølging",
     lead: "Sakene du har tilgang til ved skolene hos {{owner}}. Det som venter på skoleeier står først, deretter saker med passert frist.",
     caption: "Åpne saker hos {{owner}}, det som haster først",
     none: "Ingen åpne saker venter på skoleeier.",
@@ -61,7 +61,7 @@ export const nn: Shape<typeof nb> = {
     settings: "Fristar og stengde dagar",
     settingsHelp:
       "Fristane for aktivitetsplikta, varsling, stengde dagar og Statsforvaltaren som familiane skal klage til.",
-    cases: "Saker hos skuleeigaren",
+    cases: "Skuleeigarens oppfølging",
     casesHelp:
       "Saker om skuleleiinga, alvorlege saker og saker melde til skuleeigaren, ved alle skulane.",
   },
@@ -101,7 +101,7 @@ export const nn: Shape<typeof nb> = {
     actions: "Handlingar",
   },
   cases: {
-    title: "Saker hos skuleeigaren",
+    title: "Skuleeigarens oppfølging",
     lead: "Sakene du har tilgang til ved skulane hos {{owner}}. Det som ventar på skuleeigaren står først, deretter saker med passert frist.",
     caption: "Opne saker hos {{owner}}, det som hastar først",
     none: "Ingen opne saker ventar på skuleeigaren.",
@@ -115,7 +115,7 @@ export const en: Shape<typeof nb> = {
     settings: "Deadlines and closed days",
     settingsHelp:
       "The duty-to-act deadlines, alerts, closed days and the Statsforvalteren office families complain to.",
-    cases: "Owner's cases",
+    cases: "Owner's follow-up",
     casesHelp:
       "Cases about school leadership, serious cases and cases reported to the school owner, at every school.",
   },
@@ -155,7 +155,7 @@ export const en: Shape<typeof nb> = {
     actions: "Actions",
   },
   cases: {
-    title: "Owner's cases",
+    title: "Owner's follow-up",
     lead: "The cases you may see at the schools of {{owner}}. What waits for the owner comes first, then cases past a deadline.",
     caption: "Open cases at {{owner}}, most urgent first",
     none: "No open cases are waiting for the school owner.",
