@@ -209,7 +209,7 @@ describe("two-way follow-up of an anonymous report", () => {
     for (const who of [teacher, officer, otherPrincipal, pupil]) {
       expect({ who, status: (await (await t.as(who)).post(url, body)).statusCode }).toEqual({
         who,
-        status: 403,
+        status: 404,
       });
     }
     // Added to the team, the social worker may answer; so may the deputy.

@@ -97,7 +97,7 @@ describe("a teacher who reported", () => {
       const answer = await send(reporter, route);
       expect({ route: `${route.method} ${route.url}`, status: answer.statusCode }).toEqual({
         route: `${route.method} ${route.url}`,
-        status: 403,
+        status: 404,
       });
     }
     expect(await snapshot(caseId)).toEqual(before);

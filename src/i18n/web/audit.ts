@@ -131,6 +131,11 @@ export const nb = {
       archive: "Gruppeplan arkivert",
     },
     classroom: { create: "Klasserom lagt inn", update: "Klasserom endret" },
+    owner: {
+      caseSettingsUpdated: "Skoleeiers frister og Statsforvalteren endret",
+      closedDayAdded: "Stengt dag lagt til",
+      closedDayRemoved: "Stengt dag fjernet",
+    },
   },
   resources: {
     session: "Økt",
@@ -279,6 +284,11 @@ export const nn: Shape<typeof nb> = {
       archive: "Gruppeplan arkivert",
     },
     classroom: { create: "Klasserom lagt inn", update: "Klasserom endra" },
+    owner: {
+      caseSettingsUpdated: "Fristane til skuleeigaren og Statsforvaltaren endra",
+      closedDayAdded: "Stengd dag lagd til",
+      closedDayRemoved: "Stengd dag fjerna",
+    },
   },
   resources: {
     session: "Økt",
@@ -427,6 +437,11 @@ export const en: Shape<typeof nb> = {
       archive: "Group plan archived",
     },
     classroom: { create: "Classroom added", update: "Classroom changed" },
+    owner: {
+      caseSettingsUpdated: "Owner's deadlines and Statsforvalteren changed",
+      closedDayAdded: "Closed day added",
+      closedDayRemoved: "Closed day removed",
+    },
   },
   resources: {
     session: "Session",
