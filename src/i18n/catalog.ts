@@ -15,6 +15,7 @@ import { demo } from "./web/demo.ts";
 import { groups } from "./web/groups.ts";
 import { home } from "./web/home.ts";
 import { importNs } from "./web/import.ts";
+import { owner } from "./web/owner.ts";
 import { plans } from "./web/plans.ts";
 import { roles } from "./web/roles.ts";
 
@@ -31,6 +32,7 @@ const webNamespaces = {
   cases,
   account,
   groups,
+  owner,
 };
 
 type WebNamespaces = typeof webNamespaces;

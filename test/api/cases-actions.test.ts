@@ -43,7 +43,7 @@ async function version(caseId: string): Promise<number> {
 async function expectRefusedToOthers(caseId: string, url: string, body: unknown) {
   const before = await version(caseId);
   expect((await (await t.as(teacher)).post(url, body)).statusCode).toBe(403);
-  expect((await (await t.as(otherPrincipal)).post(url, body)).statusCode).toBe(403);
+  expect((await (await t.as(otherPrincipal)).post(url, body)).statusCode).toBe(404);
   expect((await t.anonymous.post(url, body)).statusCode).toBe(401);
   expect(await version(caseId)).toBe(before);
 }
@@ -112,12 +112,12 @@ describe("POST /api/cases/:caseId/team/:personId/remove", () => {
     const url = `/api/cases/${caseId}/team/${teacher}/remove`;
     // The member cannot remove themself or anyone else.
     expect((await (await t.as(teacher)).post(url, {})).statusCode).toBe(403);
-    expect((await (await t.as(otherPrincipal)).post(url, {})).statusCode).toBe(403);
+    expect((await (await t.as(otherPrincipal)).post(url, {})).statusCode).toBe(404);
     expect((await t.anonymous.post(url, {})).statusCode).toBe(401);
     const ok = await lead.post(url, {});
     expect(ok.statusCode).toBe(200);
     expect((ok.json() as { case: { team: unknown[] } }).case.team).toEqual([]);
-    expect((await (await t.as(teacher)).get(`/api/cases/${caseId}`)).statusCode).toBe(403);
+    expect((await (await t.as(teacher)).get(`/api/cases/${caseId}`)).statusCode).toBe(404);
     const again = await lead.post(url, {});
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ caseCode: "team.notMember" });

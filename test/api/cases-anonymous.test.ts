@@ -209,7 +209,7 @@ describe("two-way follow-up of an anonymous report", () => {
     for (const who of [teacher, officer, otherPrincipal, pupil]) {
       expect({ who, status: (await (await t.as(who)).post(url, body)).statusCode }).toEqual({
         who,
-        status: 403,
+        status: 404,
       });
     }
     // Added to the team, the social worker may answer; so may the deputy.
@@ -278,9 +278,15 @@ describe("two-way follow-up of an anonymous report", () => {
     const lead = await t.as(principal);
     await lead.post(`/api/cases/${caseId}/acknowledge`);
     await lead.post(`/api/cases/${caseId}/reporter-messages`, { reportId, text: "Hei." });
+    await lead.post(`/api/cases/${caseId}/notes`, {
+      kind: "other",
+      occurredOn: (await lead.get(`/api/cases/${caseId}`)).json().case.learnedOn,
+      text: "Eleven har skrevet at alt er bra nå, og vil ikke si hvem hen er.",
+    });
     const closed = await lead.post(`/api/cases/${caseId}/close`, {
-      type: "reason",
+      type: "other",
       reason: "Eleven har skrevet at alt er bra nå.",
+      confirmed: true,
     });
     expect(closed.statusCode).toBe(200);
     const receipt = (await asPupil(pupilAt(), "/api/public/receipts", { code })).json() as Receipt;

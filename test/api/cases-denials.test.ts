@@ -97,7 +97,7 @@ describe("a teacher who reported", () => {
       const answer = await send(reporter, route);
       expect({ route: `${route.method} ${route.url}`, status: answer.statusCode }).toEqual({
         route: `${route.method} ${route.url}`,
-        status: 403,
+        status: 404,
       });
     }
     expect(await snapshot(caseId)).toEqual(before);
@@ -227,15 +227,30 @@ describe("closed cases are archived read-only and never deleted", () => {
     });
     const caseId = (res.json() as { caseId: string }).caseId;
     await lead.post(`/api/cases/${caseId}/acknowledge`);
+    const today = (await lead.get(`/api/cases/${caseId}`)).json().case.learnedOn;
+    await lead.post(`/api/cases/${caseId}/notes`, {
+      kind: "conversation",
+      occurredOn: today,
+      text: "Talked with the pupil and the family.",
+    });
+    await lead.post(`/api/cases/${caseId}/pupil-views`, {
+      pupilId: pupil,
+      heardOn: today,
+      words: "It was a joke between friends; I am fine.",
+      feelsSafe: true,
+    });
     const closed = await lead.post(`/api/cases/${caseId}/close`, {
-      type: "reason",
-      reason: "Resolved after a conversation with the family.",
+      type: "noCaseToAnswer",
+      findings: "Resolved after a conversation with the family.",
     });
     expect(closed.statusCode).toBe(200);
     const before = await snapshot(caseId);
     expect(before.status).toBe("closed");
 
-    const writes = caseRoutes(caseId).filter((r) => r.method !== "GET");
+    // The covering statement to Statsforvalteren is written after the fact (ADR 0113).
+    const writes = caseRoutes(caseId).filter(
+      (r) => r.method !== "GET" && !r.url.endsWith("/covering-statements"),
+    );
     expect(writes.length).toBeGreaterThan(15);
     for (const route of writes) {
       const answer = await send(lead, route);
@@ -245,6 +260,11 @@ describe("closed cases are archived read-only and never deleted", () => {
       });
     }
     expect(await snapshot(caseId)).toEqual(before);
+    const statement = await lead.post(`/api/cases/${caseId}/covering-statements`, {
+      text: "Redegjørelse til Statsforvalteren.",
+    });
+    expect(statement.statusCode).toBe(200);
+    expect(statement.json().case.status).toBe("closed");
     // Still readable, and listed among the closed cases.
     expect((await lead.get(`/api/cases/${caseId}`)).statusCode).toBe(200);
     const list = (await lead.get(`/api/schools/${schoolId}/cases?status=closed`)).json() as {

@@ -128,6 +128,14 @@ describe("a staff concern from report to archive", () => {
       feelsSafe: false,
     });
     expect(view.statusCode).toBe(200);
+    // Every pupil of the case is heard before the plan (§10-1).
+    const other = await p.post(`/api/cases/${caseId}/pupil-views`, {
+      pupilId: otherPupil,
+      heardOn: TODAY,
+      words: "Det er ikke så ille for meg.",
+      feelsSafe: null,
+    });
+    expect(other.statusCode).toBe(200);
     const bi = await p.post(`/api/cases/${caseId}/best-interest`, {
       text: "Elevens beste tilsier tett oppfølging og at eleven får være med på valg av tiltak.",
     });
@@ -258,7 +266,7 @@ describe("a staff concern from report to archive", () => {
     expect(
       (await (await t.as(guardian)).get(`/api/cases/${caseId}/plan/${plan.revision}/pdf`))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it("records communication, the answer, measures carried out and the evaluation", async () => {
@@ -293,6 +301,7 @@ describe("a staff concern from report to archive", () => {
         { measureId: "m2", effect: "worked", comment: null },
       ],
       summary: null,
+      bestInterest: "Vurdert på nytt etter samtalen.",
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ caseCode: "evaluation.pupilViewMissing" });
@@ -307,6 +316,7 @@ describe("a staff concern from report to archive", () => {
         { measureId: "m2", effect: "partly", comment: "Ble borte en uke." },
       ],
       summary: "Tiltakene virker.",
+      bestInterest: "Elevens beste tilsier at tiltakene fortsetter en periode.",
     });
     expect(ev.statusCode).toBe(200);
     expect((ev.json() as { case: { status: string } }).case.status).toBe("evaluating");
@@ -392,7 +402,7 @@ describe("a staff concern from report to archive", () => {
     const teacherClient = await t.as(teacher);
     expect((await teacherClient.get(`/api/cases/${caseId}/export`)).statusCode).toBe(403);
     expect((await (await t.as(otherGuardian)).get(`/api/cases/${caseId}/export`)).statusCode).toBe(
-      403,
+      404,
     );
     const audit = await t.database.db
       .selectFrom("audit_log")
@@ -440,7 +450,7 @@ describe("attachments", () => {
     expect(down.body).toBe("Notat fra samtale: æøå");
     expect(
       (await (await t.as(teacher)).get(`/api/cases/${caseId}/attachments/${id}`)).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (
         await (
@@ -451,7 +461,7 @@ describe("attachments", () => {
           contentBase64: "aGVp",
         })
       ).statusCode,
-    ).toBe(403);
+    ).toBe(404);
   });
 });
 
@@ -460,7 +470,7 @@ describe("escalation", () => {
     await setNow(`${TODAY}T09:00:00Z`);
     const caseId = await openCase("staff-concern", [pupil]);
     let officerClient = await t.as(officer);
-    expect((await officerClient.get(`/api/cases/${caseId}`)).statusCode).toBe(403);
+    expect((await officerClient.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
     const before = await outboxCount(officer, "case.alertEscalated");
     await setNow(`${TODAY}T09:30:00Z`);
     await runCaseTick(deps());
@@ -482,12 +492,12 @@ describe("escalation", () => {
     const caseId = await openCase("staff-concern", [pupil]);
     await p.post(`/api/cases/${caseId}/acknowledge`);
     const officerClient = await t.as(officer);
-    expect((await officerClient.get(`/api/cases/${caseId}`)).statusCode).toBe(403);
+    expect((await officerClient.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
     const before = await outboxCount(officer, "case.markedSerious");
     expect(
       (await (await t.as(teacher)).post(`/api/cases/${caseId}/serious`, { reason: "x" }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     const res = await p.post(`/api/cases/${caseId}/serious`, { reason: "Vold, flere hendelser." });
     expect(res.statusCode).toBe(200);
     expect(await outboxCount(officer, "case.markedSerious")).toBe(before + 1);
@@ -514,7 +524,10 @@ describe("escalation", () => {
     ).nextStep;
     expect(step.kind).toBe("ownerDecision");
     expect(step.due.on).toBe(TODAY);
-    const closeEarly = await p.post(`/api/cases/${caseId}/close`, { type: "reason", reason: "x" });
+    const closeEarly = await p.post(`/api/cases/${caseId}/close`, {
+      type: "noCaseToAnswer",
+      findings: "x",
+    });
     expect(closeEarly.statusCode).toBe(409);
     expect(closeEarly.json()).toMatchObject({ caseCode: "case.ownerDecisionRequired" });
     const dep = await t.as(deputy);
@@ -546,6 +559,15 @@ describe("reminders", () => {
     const caseId = await openCase("staff-concern", [pupil]);
     await p.post(`/api/cases/${caseId}/acknowledge`);
     await p.post(`/api/cases/${caseId}/team`, { personId: teacher });
+    await p.post(`/api/cases/${caseId}/pupil-views`, {
+      pupilId: pupil,
+      heardOn: TODAY,
+      words: "Jeg vil at noen følger med.",
+      feelsSafe: false,
+    });
+    await p.post(`/api/cases/${caseId}/best-interest`, {
+      text: "Tett oppfølging er til elevens beste.",
+    });
     const saved = await p.post(`/api/cases/${caseId}/plan`, {
       problem: "Utestengning.",
       evaluateOn: "2026-12-15",
@@ -592,7 +614,7 @@ describe("joining reports", () => {
     expect(
       (await (await t.as(teacher)).post(`/api/cases/${source}/join`, { intoCaseId: target }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     const joined = await p.post(`/api/cases/${source}/join`, { intoCaseId: target });
     expect(joined.statusCode).toBe(200);
     const after = (await p.get(`/api/cases/${target}`)).json() as {

@@ -131,8 +131,8 @@ describe("POST /api/schools/:schoolId/cases (report)", () => {
       .executeTakeFirstOrThrow();
     const caseId = caseRow.case_id;
 
-    expect((await teacherClient.get(`/api/cases/${caseId}`)).statusCode).toBe(403);
-    expect((await teacherClient.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(403);
+    expect((await teacherClient.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await teacherClient.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(404);
 
     const principalClient = await t.as(principal);
     const read = await principalClient.get(`/api/cases/${caseId}`);
@@ -223,7 +223,7 @@ describe("POST /api/schools/:schoolId/cases (report)", () => {
     };
     // The pupil speaks for themself, whatever the form sent.
     expect(state.case.pupils).toEqual([pupil]);
-    expect((await client.get(`/api/cases/${row.case_id}`)).statusCode).toBe(403);
+    expect((await client.get(`/api/cases/${row.case_id}`)).statusCode).toBe(404);
     expect((await client.get(`/api/schools/${schoolId}/cases`)).statusCode).toBe(403);
   });
 
@@ -285,8 +285,8 @@ describe("reading and listing cases", () => {
   it("the principal of another school cannot read or act on the case, nor list this school", async () => {
     const caseId = await newCase();
     const client = await t.as(otherPrincipal);
-    expect((await client.get(`/api/cases/${caseId}`)).statusCode).toBe(403);
-    expect((await client.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(403);
+    expect((await client.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await client.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(404);
     expect((await client.get(`/api/schools/${schoolId}/cases`)).statusCode).toBe(403);
   });
 
@@ -302,7 +302,7 @@ describe("reading and listing cases", () => {
     expect(added.statusCode).toBe(200);
     const member = await t.as(otherTeacher);
     expect((await member.get(`/api/cases/${mine}`)).statusCode).toBe(200);
-    expect((await member.get(`/api/cases/${other}`)).statusCode).toBe(403);
+    expect((await member.get(`/api/cases/${other}`)).statusCode).toBe(404);
     // Team members investigate but do not lead: no closing, no team changes.
     expect(
       (
@@ -353,8 +353,15 @@ describe("leadership-violation cases", () => {
     caseId = row.case_id;
   });
 
-  it("goes straight to the owner's case officer, never to the principal or deputy", async () => {
-    expect((await outboxFor(officer, "case.newReport")).length).toBeGreaterThan(0);
+  it("goes at once to the area director and the owner's case officer, never to the principal or deputy", async () => {
+    const director = await personWithRole(t.database.db, "areaDirector", { ownerId });
+    for (const person of [director, officer]) {
+      const rows = (await outboxFor(person, "case.newReport")).filter(
+        (r) => r.link === `/cases/${caseId}`,
+      );
+      // In-app and e-mail (Teams too when a webhook is configured), once each.
+      expect(rows.map((r) => r.channel).sort()).toEqual(["email", "inApp"]);
+    }
     const links = [
       ...(await outboxFor(principal, "case.newReport")),
       ...(await outboxFor(deputy, "case.newReport")),
@@ -364,8 +371,8 @@ describe("leadership-violation cases", () => {
 
   it("is invisible to the principal: no read, no list entry, no act", async () => {
     const client = await t.as(principal);
-    expect((await client.get(`/api/cases/${caseId}`)).statusCode).toBe(403);
-    expect((await client.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(403);
+    expect((await client.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await client.post(`/api/cases/${caseId}/acknowledge`)).statusCode).toBe(404);
     const list = (await client.get(`/api/schools/${schoolId}/cases`)).json() as {
       items: { id: string }[];
     };

@@ -92,6 +92,18 @@ describe("authorize: table of who may do what at a school", () => {
       false,
     );
   });
+
+  it.each([
+    ["an area director", owner("areaDirector"), true],
+    ["a case officer", owner("ownerCaseOfficer"), true],
+    ["a case officer of another owner", owner("ownerCaseOfficer", "other-owner"), false],
+    ["a principal", at("principal"), false],
+    ["a system administrator", admin, false],
+  ])("owner case settings: %s -> %s", (_name, actor, expected) => {
+    expect(authorize(actor, "owner.caseSettings", { type: "owner", ownerId: OWNER }).allow).toBe(
+      expected,
+    );
+  });
 });
 
 describe("authorize: properties", () => {

@@ -62,6 +62,7 @@ export type Action =
   | "audit.read"
   | "owner.read"
   | "owner.manage"
+  | "owner.caseSettings"
   | "system.manage"
   | "demoMail.read"
   | "notification.read"
@@ -196,6 +197,13 @@ const rules: Record<Action, Rule> = {
     if (r.type !== "owner") return deny("wrong-resource");
     if (isSystemAdmin(a)) return ALLOW;
     return ownerRolesAt(a, r.ownerId).has("areaDirector") ? ALLOW : deny("role-not-allowed");
+  },
+  // The duty-to-act clock and the Statsforvalteren office: the owner's own case staff (case
+  // officers and area directors) read and change them. A system administrator does not:
+  // these are the owner's decisions about its case work, not about running the server.
+  "owner.caseSettings": (a, r) => {
+    if (r.type !== "owner") return deny("wrong-resource");
+    return ownerRolesAt(a, r.ownerId).size > 0 ? ALLOW : deny("not-at-owner");
   },
   "system.manage": (a) => (isSystemAdmin(a) ? ALLOW : deny("not-system-admin")),
   // Demo mode's captured mail: any logged-in person may look (all of it is synthetic).

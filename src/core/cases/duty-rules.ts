@@ -94,7 +94,8 @@ function holdsClosingAuthority(actor: CaseActor, c: CaseState): boolean {
 /**
  * Check a close request against the case and build the closure, or say which rule refuses
  * it. The order matters only for which error the user sees first: the ground's own input,
- * then who may close on it, then the work the law requires, then the pupil's word.
+ * then who may close on it, then the pupil's word (the rule that matters most), then the
+ * work the law requires.
  */
 export function decideClosure(
   c: CaseState,
@@ -156,19 +157,23 @@ export function decideClosure(
     }
   }
 
-  // The work continues in the case it was joined into; every other ground needs the case to
-  // have been investigated and every pupil heard (or the reason they could not be).
-  if (closure.type !== "joined") {
-    if (c.pupils.length === 0) return caseError("close.noPupils");
-    if (c.investigationNotes.length === 0) return caseError("close.noInvestigation");
-    const unheard = firstUnheardPupil(c);
-    if (unheard !== null) return caseError("close.pupilNotHeard", { pupilId: unheard });
-  }
   // §12-2: while a pupil's latest word is "not safe", the duty to act has not ended.
   for (const pupilId of c.pupils) {
     if (leftPupils.includes(pupilId)) continue;
     const latest = latestView(c, pupilId);
     if (latest?.feelsSafe === false) return caseError("close.pupilNotSafe", { pupilId });
+  }
+  // The work continues in the case it was joined into; every other ground needs the case to
+  // have been investigated and every pupil heard (or the reason they could not be).
+  if (closure.type !== "joined") {
+    // An anonymous report whose pupil was never identified may still close on findings or
+    // "other" (after an investigation); "feels safe" needs a pupil to say so.
+    if (c.pupils.length === 0 && closure.type === "pupilFeelsSafe") {
+      return caseError("close.noPupils");
+    }
+    if (c.investigationNotes.length === 0) return caseError("close.noInvestigation");
+    const unheard = firstUnheardPupil(c);
+    if (unheard !== null) return caseError("close.pupilNotHeard", { pupilId: unheard });
   }
   if (closure.type === "pupilFeelsSafe") {
     const viewIds: string[] = [];

@@ -6,9 +6,13 @@
  * alerted at once and lead the case. If neither acknowledges within the owner's
  * `alertEscalationMinutes`, the alert goes on to the owner's case officer.
  *
- * A leadership case (§12-5, someone in the school's leadership) goes straight to the owner:
- * the case officer is alerted, then the area director, and nobody at the school's
- * leadership is ever a recipient.
+ * A leadership case (§12-5, someone in the school's leadership) goes straight to the owner
+ * "ved områdedirektør": the area director(s) and the owner's case officer are alerted at once
+ * (level 0), and nobody at the school's leadership is ever a recipient. The one escalation
+ * level repeats the alert to the same two roles when nobody has acknowledged it within
+ * `alertEscalationMinutes`: there is nobody above the area director to go to, but a missed
+ * alert about a principal must not stay silent. After that repeat the alert stays open (the
+ * acknowledge step is overdue on the case lists) and is not sent again.
  */
 
 import type { OwnerRole } from "../access/roles.ts";
@@ -27,9 +31,14 @@ const SCHOOL_ALERT_LEVELS: readonly (readonly AlertTarget[])[] = [
   [{ type: "ownerRole", role: "ownerCaseOfficer" }],
 ];
 
+// The case officer comes first: it leads the case and owns the acknowledge step.
+const OWNER_ALERT_TARGETS: readonly AlertTarget[] = [
+  { type: "ownerRole", role: "ownerCaseOfficer" },
+  { type: "ownerRole", role: "areaDirector" },
+];
 const OWNER_ALERT_LEVELS: readonly (readonly AlertTarget[])[] = [
-  [{ type: "ownerRole", role: "ownerCaseOfficer" }],
-  [{ type: "ownerRole", role: "areaDirector" }],
+  OWNER_ALERT_TARGETS,
+  OWNER_ALERT_TARGETS,
 ];
 
 export function isLeadershipKind(kind: CaseKind): boolean {

@@ -26,7 +26,8 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = {
 /** Bounds that keep a typo from disabling the clock (0 days) or the alert (a week). */
 export const CASE_SETTING_BOUNDS = {
   planDeadlineWorkingDays: { min: 1, max: 30 },
-  alertEscalationMinutes: { min: 1, max: 24 * 60 },
+  // 5 minutes at least, as the database's CHECK says: a shorter wait cannot be acknowledged.
+  alertEscalationMinutes: { min: 5, max: 24 * 60 },
   investigationDeadlineWorkingDays: { min: 1, max: 30 },
   guardiansInformedWorkingDays: { min: 1, max: 30 },
 } as const;

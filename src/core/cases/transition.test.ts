@@ -88,7 +88,7 @@ describe("openCase", () => {
     });
   });
 
-  it("sends a leadership case straight to the owner; nobody at the school is alerted", () => {
+  it("sends a leadership case straight to the case officer and the area director at once; nobody at the school is alerted", () => {
     const result = openCase(newCaseInput({ kind: "leadership-violation" }), {
       ...ctx(REPORTED_AT, SYSTEM_ACTOR),
       actor: people.teacher,
@@ -97,6 +97,10 @@ describe("openCase", () => {
     expect(notifications(result.jobs)).toEqual([
       {
         to: { type: "ownerRole", role: "ownerCaseOfficer", ownerId: "owner-1" },
+        template: "case.newReport",
+      },
+      {
+        to: { type: "ownerRole", role: "areaDirector", ownerId: "owner-1" },
         template: "case.newReport",
       },
     ]);
@@ -421,7 +425,7 @@ describe("acknowledge and the alert", () => {
     ).toEqual({ reason: "readOnly" });
   });
 
-  it("escalates a leadership case from the case officer to the area director", () => {
+  it("repeats an unacknowledged leadership alert once to the case officer and the area director", () => {
     const c = openTestCase({ kind: "leadership-violation" });
     const r = accepted(
       c,
@@ -431,10 +435,17 @@ describe("acknowledge and the alert", () => {
     );
     expect(notifications(r.jobs)).toEqual([
       {
+        to: { type: "ownerRole", role: "ownerCaseOfficer", ownerId: "owner-1" },
+        template: "case.alertEscalated",
+      },
+      {
         to: { type: "ownerRole", role: "areaDirector", ownerId: "owner-1" },
         template: "case.alertEscalated",
       },
     ]);
+    // Nothing above the area director: no further level is scheduled.
+    expect(r.next.alert.nextEscalationAt).toBeNull();
+    expect(r.jobs.some((j) => j.type === "scheduleAlertEscalation")).toBe(false);
   });
 
   it("refuses escalation from a person and a wrong level", () => {

@@ -125,12 +125,16 @@ export async function notifyRecipient(
   recipient: Recipient,
   template: NotificationTemplate,
   now: Date,
+  /** People already sent this template by the same transition (one alert to two roles). */
+  alreadySent: Set<string> = new Set(),
 ): Promise<number> {
   let people = await resolveRecipient(tx, recipient);
   if (isLeadershipKind(state.kind)) {
     const leaders = await schoolLeadership(tx, state.schoolId);
     people = people.filter((p) => !leaders.has(p));
   }
+  people = people.filter((p) => !alreadySent.has(`${template}\u0000${p}`));
+  for (const p of people) alreadySent.add(`${template}\u0000${p}`);
   const link = recipient.type === "reporter" ? MY_REPORTS_LINK : caseLink(state.id);
   for (const personId of new Set(people)) {
     await enqueueNotification(
@@ -151,10 +155,11 @@ export async function applyJobs(
   now: Date,
 ): Promise<boolean> {
   let notified = false;
+  const sent = new Set<string>();
   for (const job of jobs) {
     switch (job.type) {
       case "notify":
-        if ((await notifyRecipient(tx, deps, state, job.recipient, job.template, now)) > 0) {
+        if ((await notifyRecipient(tx, deps, state, job.recipient, job.template, now, sent)) > 0) {
           notified = true;
         }
         break;

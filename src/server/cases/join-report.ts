@@ -1,7 +1,7 @@
 // Joining a new report's case into an open case about the same pupil: the target takes over
 // the reports, the source closes as joined. Both change in one transaction, or neither.
 import { z } from "zod";
-import type { CaseActor } from "../../core/cases/case-access.ts";
+import { accessViewOf, type CaseActor, caseVisibility } from "../../core/cases/case-access.ts";
 import { joinCases } from "../../core/cases/transition.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import { notFound } from "../platform/errors.ts";
@@ -23,9 +23,17 @@ export async function joinReport(
     const [first, second] = [req.caseId, input.intoCaseId].sort();
     const a = await lockCase(tx, first as string);
     const b = first === second ? a : await lockCase(tx, second as string);
-    const source = a?.state.id === req.caseId ? a : b;
-    const target = a?.state.id === input.intoCaseId ? a : b;
-    if (!source || !target) throw notFound();
+    const byId = (id: string) => [a, b].find((c) => c?.state.id === id) ?? null;
+    const source = byId(req.caseId);
+    const target = byId(input.intoCaseId);
+    // A target the caller may not see answers as an unknown one (issue #8).
+    if (
+      !source ||
+      !target ||
+      caseVisibility(req.actor, accessViewOf(target.state)).level !== "full"
+    ) {
+      throw notFound();
+    }
     const rules = await loadOwnerRules(tx, source.state.ownerId);
     const result = joinCases(source.state, target.state, { now, actor: req.actor, ...rules });
     if (!result.ok) throw caseRefused(result.error, req.lang);

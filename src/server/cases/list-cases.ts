@@ -1,9 +1,11 @@
 // The case lists: a school's cases (the principal's dashboard) and the owner's (escalated and
 // leadership cases). Each row is shown only if the one policy lets the reader read that case,
 // so a leadership case never appears — not even as a count — for the school's leadership.
-// Open cases are sorted by their next dated step, earliest (overdue) first.
+// Open cases are sorted by their next dated step, earliest (overdue) first; the owner's list
+// first shows the cases whose next step is the owner's, then the overdue ones.
 import type { Actor } from "../../core/access/actor.ts";
 import { authorize } from "../../core/access/policy.ts";
+import { isOwnerRole } from "../../core/access/roles.ts";
 import { dueDate, nextStep } from "../../core/cases/deadlines.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";
@@ -14,6 +16,10 @@ import { caseStateOf, namesOf } from "./store.ts";
 export interface CaseListItem {
   id: string;
   schoolId: string;
+  /** The school's name (the owner's list spans its schools). */
+  schoolName: string;
+  /** The next step is the owner's to take (an owner role, or the reader by name). */
+  needsOwner: boolean;
   kind: string;
   status: string;
   pupils: { id: string; name: string }[];
@@ -58,11 +64,24 @@ export async function listCases(
     if (owner?.type === "person") ids.add(owner.personId);
   }
   const names = await namesOf(db, ids);
+  const schoolIds = [...new Set(visible.map((c) => c.schoolId))];
+  const schools =
+    schoolIds.length === 0
+      ? []
+      : await db.selectFrom("school").select(["id", "name"]).where("id", "in", schoolIds).execute();
+  const schoolNames = new Map(schools.map((s) => [s.id, s.name]));
   const items: CaseListItem[] = visible.map((c) => {
     const step = steps.get(c.id) ?? null;
+    const needsOwner =
+      step !== null &&
+      (step.owner.type === "role"
+        ? isOwnerRole(step.owner.role)
+        : step.owner.personId === actor.personId && !("schoolId" in scope));
     return {
       id: c.id,
       schoolId: c.schoolId,
+      schoolName: schoolNames.get(c.schoolId) ?? "",
+      needsOwner,
       kind: c.kind,
       status: c.status,
       pupils: c.pupils.map((id) => ({ id, name: names[id] ?? "" })),
@@ -88,6 +107,13 @@ export async function listCases(
   });
   items.sort((a, b) => {
     if (opts.closed) return (b.closedAt ?? "").localeCompare(a.closedAt ?? "");
+    // The owner's list puts first what needs the owner now, then overdue steps.
+    if ("ownerId" in scope) {
+      if (a.needsOwner !== b.needsOwner) return a.needsOwner ? -1 : 1;
+      const oa = a.nextStep?.overdue ?? false;
+      const ob = b.nextStep?.overdue ?? false;
+      if (oa !== ob) return oa ? -1 : 1;
+    }
     const da = a.nextStep?.dueOn ?? "9999-12-31";
     const dbb = b.nextStep?.dueOn ?? "9999-12-31";
     return da !== dbb ? (da < dbb ? -1 : 1) : a.reportedAt.localeCompare(b.reportedAt);

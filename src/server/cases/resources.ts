@@ -1,9 +1,10 @@
 // Resource resolvers for the case routes: they load just what the policy needs to decide
 // (the case's access view, or the school and the kind of a new report). An unknown case is
-// a 404 before the policy runs.
+// a 404 before the policy runs, and so is a case the caller may not see at all.
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Resource } from "../../core/access/policy.ts";
+import { caseVisibility } from "../../core/cases/case-access.ts";
 import type { CaseCommandType } from "../../core/cases/commands.ts";
 import { CASE_KINDS, type CaseKind } from "../../core/cases/types.ts";
 import type { Db } from "../platform/db/database.ts";
@@ -24,7 +25,12 @@ export function caseFromParam(db: Db, command?: CaseCommandType) {
   return async (req: FastifyRequest): Promise<Resource> => {
     const caseId = caseIdOf(req);
     const loaded = await loadAccessView(db, caseId);
-    if (!loaded) throw notFound();
+    // To anyone who may not see the case, an existing case answers exactly as an unknown
+    // one: a 404, never a 403 that would tell them the case exists (issue #8). Those who
+    // see it get the policy's answer for what they ask.
+    if (!loaded || caseVisibility(req.actor ?? null, loaded.view).level !== "full") {
+      throw notFound();
+    }
     return {
       type: "case",
       caseId,

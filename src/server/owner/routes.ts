@@ -7,6 +7,14 @@ import { ownerFromParam, system } from "../platform/http/resources.ts";
 import { actorIdOf, auditRead } from "../schools/audit-read.ts";
 import { parseInput } from "../schools/input.ts";
 import {
+  addClosedDay,
+  caseSettingsInput,
+  closedDayInput,
+  loadOwnerCaseSettings,
+  removeClosedDay,
+  saveOwnerCaseSettings,
+} from "./case-settings.ts";
+import {
   assignOwnerRole,
   listOwnerPeople,
   type OwnerRoleContext,
@@ -18,6 +26,7 @@ import { createSchool, listOwnerSchools, newSchoolInput } from "./schools.ts";
 const collator = new Intl.Collator("nb", { numeric: true, sensitivity: "base" });
 const personParams = z.object({ ownerId: z.uuid(), personId: z.uuid() });
 const roleParams = personParams.extend({ roleId: z.uuid() });
+const dayParams = z.object({ ownerId: z.uuid(), day: z.iso.date() });
 
 function ownerOf(req: FastifyRequest): string {
   if (req.resource?.type !== "owner") throw new Error("route declared no owner resource");
@@ -37,6 +46,9 @@ export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
   };
   const manage = {
     config: { access: { action: "owner.manage" as const, resource: ownerFromParam(db) } },
+  };
+  const caseSettings = {
+    config: { access: { action: "owner.caseSettings" as const, resource: ownerFromParam(db) } },
   };
   const context = (req: FastifyRequest): OwnerRoleContext => ({
     ownerId: ownerOf(req),
@@ -121,6 +133,27 @@ export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
   app.delete("/api/owners/:ownerId/people/:personId/roles/:roleId", manage, async (req, reply) => {
     const { personId, roleId } = idsOf(roleParams, req);
     await removeOwnerRole(db, context(req), personId, roleId);
+    return reply.status(204).send();
+  });
+
+  // The duty-to-act settings and closed days (owner settings page): the owner's case staff.
+  app.get("/api/owners/:ownerId/case-settings", caseSettings, async (req) => {
+    return loadOwnerCaseSettings(db, ownerOf(req));
+  });
+
+  app.put("/api/owners/:ownerId/case-settings", caseSettings, async (req) => {
+    const input = parseInput(caseSettingsInput, req.body, req.lang);
+    return saveOwnerCaseSettings(db, context(req), input);
+  });
+
+  app.post("/api/owners/:ownerId/closed-days", caseSettings, async (req, reply) => {
+    const input = parseInput(closedDayInput, req.body, req.lang);
+    return reply.status(201).send(await addClosedDay(db, context(req), input));
+  });
+
+  app.delete("/api/owners/:ownerId/closed-days/:day", caseSettings, async (req, reply) => {
+    const { day } = idsOf(dayParams, req);
+    await removeClosedDay(db, context(req), day);
     return reply.status(204).send();
   });
 };

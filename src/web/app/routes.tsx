@@ -10,6 +10,7 @@ import { MailboxPage } from "../demo/mailbox-page.tsx";
 import { groupRoutes } from "../groups/routes.tsx";
 import { HomePage } from "../home/home-page.tsx";
 import { importRoutes } from "../import/routes.tsx";
+import { ownerRoutes } from "../owner/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
 import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
@@ -56,6 +57,7 @@ export const coreRoutes: FeatureRoute[] = [
 export const featureRoutes: FeatureRoute[] = [
   homeRoute,
   ...caseRoutes,
+  ...ownerRoutes,
   ...planRoutes,
   ...groupRoutes,
   ...adminRoutes,

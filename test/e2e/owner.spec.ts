@@ -1,0 +1,73 @@
+// The school owner's own pages end to end, at desktop and phone width with axe on every page:
+// the case officer changes the investigation deadline (a bad value is refused with a
+// field-specific message first) and adds a closed day, then puts things back; and the owner's
+// case list opens from the menu. Desktop and phone share one server, so each uses its own day.
+import { expect, expectNoA11yViolations, loginAs, mainNav, test } from "./support/fixtures.ts";
+
+const OWNER = "Demo fylkeskommune";
+
+test("the owner's case officer changes the investigation deadline and adds a closed day", async ({
+  page,
+}, testInfo) => {
+  await loginAs(page, "ownerCaseOfficer");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Frister og stengte dager" }).click();
+  await expect(page).toHaveURL(/\/owner\/settings$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Frister og stengte dager" }),
+  ).toBeFocused();
+  const deadline = page.getByLabel("Frist for å starte undersøkelsen (virkedager)");
+  await expect(deadline).toHaveValue(/^\d+$/);
+  await expectNoA11yViolations(page);
+
+  // Out of range: refused, with the message at the field and in the summary.
+  await deadline.fill("0");
+  await page.getByRole("button", { name: "Lagre innstillingene" }).click();
+  const link = page.getByRole("link", {
+    name: "Frist for å starte undersøkelsen (virkedager): Skriv et helt antall virkedager fra 1 til 30.",
+  });
+  await expect(link).toBeVisible();
+  await expect(deadline).toHaveAttribute("aria-invalid", "true");
+  await expectNoA11yViolations(page);
+  await link.click();
+  await expect(deadline).toBeFocused();
+
+  await deadline.fill("3");
+  await page.getByRole("button", { name: "Lagre innstillingene" }).click();
+  await expect(page.getByRole("main").getByText("Innstillingene er lagret.")).toBeVisible();
+
+  // A closed day of its own per browser project.
+  const day = testInfo.project.name === "phone" ? "2031-03-14" : "2031-03-13";
+  const label = `E2E ${testInfo.project.name}`;
+  await page.getByLabel("Dato").fill(day);
+  await page.getByLabel("Beskrivelse").fill(label);
+  await page.getByRole("button", { name: "Legg til stengt dag" }).click();
+  await expect(page.getByRole("main").getByText(/er lagt til som stengt dag\.$/)).toBeVisible();
+  const table = page.getByRole("table", { name: `Stengte dager hos ${OWNER}` });
+  const row = table.getByRole("row", { name: new RegExp(label) });
+  await expect(row).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // The change is kept.
+  await page.reload();
+  await expect(page.getByLabel("Frist for å starte undersøkelsen (virkedager)")).toHaveValue("3");
+  await expect(row).toBeVisible();
+
+  // Put things back for the other tests on this server.
+  await row.getByRole("button", { name: /^Fjern / }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByLabel("Frist for å starte undersøkelsen (virkedager)").fill("2");
+  await page.getByRole("button", { name: "Lagre innstillingene" }).click();
+  await expect(page.getByRole("main").getByText("Innstillingene er lagret.")).toBeVisible();
+});
+
+test("the area director opens the owner's case list from the menu", async ({ page }) => {
+  await loginAs(page, "areaDirector");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Skoleeiers oppfølging" }).click();
+  await expect(page).toHaveURL(/\/owner\/cases$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Skoleeiers oppfølging" }),
+  ).toBeFocused();
+  await expectNoA11yViolations(page);
+});
