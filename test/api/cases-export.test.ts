@@ -315,7 +315,7 @@ describe("a full case file", () => {
     expect(audit.map((a) => (a.detail as { format?: string }).format)).toContain("zip");
   });
 
-  it("answers 404 to anyone who may not export the case, exactly as for an unknown id", async () => {
+  it("answers 404 to anyone who may not see the case, exactly as for an unknown id, and 403 to a team member", async () => {
     const unknown = await p.get("/api/cases/00000000-0000-4000-8000-000000000000/export.zip");
     expect(unknown.statusCode).toBe(404);
     const before = await t.database.db
@@ -329,6 +329,12 @@ describe("a full case file", () => {
       expect({ ...res.json(), requestId: null }).toEqual({ ...unknown.json(), requestId: null });
     }
     expect((await t.anonymous.get(`/api/cases/${caseId}/export.zip`)).statusCode).toBe(401);
+    // On the team the teacher reads the case, but the case file is for those who answer for it.
+    expect((await p.post(`/api/cases/${caseId}/team`, { personId: teacher })).statusCode).toBe(200);
+    const member = await t.as(teacher);
+    expect((await member.get(`/api/cases/${caseId}`)).statusCode).toBe(200);
+    expect((await member.get(`/api/cases/${caseId}/export.zip`)).statusCode).toBe(403);
+    expect((await member.get(`/api/cases/${caseId}/export?format=json`)).statusCode).toBe(403);
     const after = await t.database.db
       .selectFrom("audit_log")
       .select("seq")

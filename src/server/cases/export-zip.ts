@@ -4,18 +4,14 @@
 // It is the full copy, for those who may export the full case file (policy "case.export"),
 // and it is audited as one read of the case ("case.exported", format "zip").
 //
-// Anyone who may not export the case gets a 404, exactly like an unknown id: the bundle
-// route does not even confirm that a case exists.
+// Anyone who may not see the case gets a 404, exactly like an unknown id (caseFromParam);
+// someone who sees it but may not export it (a team member) gets the policy's 403.
 import { createHash } from "node:crypto";
-import type { FastifyRequest } from "fastify";
 import { zipSync } from "fflate";
 import type { Actor } from "../../core/access/actor.ts";
-import { authorize, type Resource } from "../../core/access/policy.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import type { Db } from "../platform/db/database.ts";
-import { notFound } from "../platform/errors.ts";
 import { caseFileBaseName, loadCaseFile, renderCaseFilePdf } from "./export.ts";
-import { caseFromParam } from "./resources.ts";
 
 export const BUNDLE_FORMAT = "trygg.caseFileBundle";
 export const BUNDLE_VERSION = 1;
@@ -33,16 +29,6 @@ export interface BundleManifest {
   caseId: string;
   exportedAt: string;
   files: ManifestEntry[];
-}
-
-/** The case in `:caseId` if the caller may export it; otherwise 404, as for an unknown id. */
-export function exportableCaseFromParam(db: Db) {
-  const resolve = caseFromParam(db);
-  return async (req: FastifyRequest): Promise<Resource> => {
-    const resource = await resolve(req);
-    if (!req.actor || !authorize(req.actor, "case.export", resource).allow) throw notFound();
-    return resource;
-  };
 }
 
 /** A file name safe inside a ZIP on any system: no folders, no control characters. */

@@ -35,7 +35,7 @@ import {
 import type { CaseDeps } from "./effects.ts";
 import { evaluationInput, recordEvaluation } from "./evaluate.ts";
 import { exportCase } from "./export.ts";
-import { caseFileBundle, exportableCaseFromParam } from "./export-zip.ts";
+import { caseFileBundle } from "./export-zip.ts";
 import { joinInput, joinReport } from "./join-report.ts";
 import { listCases } from "./list-cases.ts";
 import { markSerious, seriousInput } from "./mark-serious.ts";
@@ -505,10 +505,10 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     },
   );
 
-  // The bundle for Statsforvalteren (export-zip.ts): a 404 for anyone who may not export it.
+  // The bundle for Statsforvalteren (export-zip.ts): the full case file's access.
   app.get(
     "/api/cases/:caseId/export.zip",
-    { config: { access: { action: "case.export", resource: exportableCaseFromParam(db) } } },
+    { config: { access: { action: "case.export", resource: caseFromParam(db) } } },
     async (req, reply) => {
       const q = parseInput(pdfQuery.pick({ lang: true }), req.query, req.lang);
       const out = await caseFileBundle(
