@@ -47,6 +47,12 @@ describe("redactNames", () => {
     expect(redactNames("Anne-Marie og Anne", rule)).toBe(`Anne-Marie og ${R}`);
   });
 
+  it("keeps a longer kept name (a teacher's full name) that starts with a hidden given name", () => {
+    const rule = redactionRule([own], [{ givenName: "Emil", familyName: "Berg" }], R);
+    const redact = compileRedaction({ ...rule, keep: [...rule.keep, "Emil Hansen"] });
+    expect(redact("Emil Hansen så Emil og Emil Berg")).toBe(`Emil Hansen så ${R} og ${R}`);
+  });
+
   it("lists full name and given name of a person", () => {
     expect(namesOfPerson({ givenName: " Per  Ivar ", familyName: "Ås" })).toEqual([
       "Per Ivar Ås",

@@ -148,13 +148,19 @@ export async function buildCaseFile(
       const p = byId.get(id);
       return p ? [{ givenName: p.given_name, familyName: p.family_name }] : [];
     };
-    redact = compileRedaction(
-      redactionRule(
-        opts.pupilId ? asNames(opts.pupilId) : [],
-        [...hidden.pupils, ...hidden.guardians].flatMap(asNames),
-        tr(lang, "pdf.otherPupilInText"),
-      ),
+    const rule = redactionRule(
+      opts.pupilId ? asNames(opts.pupilId) : [],
+      [...hidden.pupils, ...hidden.guardians].flatMap(asNames),
+      tr(lang, "pdf.otherPupilInText"),
     );
+    // A staff member's full name stays whole ("Emil Hansen" the teacher is not "[annen
+    // elev] Hansen" because a pupil is called Emil), unless a hidden pupil has the same one.
+    const hiddenTerms = new Set(rule.hide.map((n) => n.toLocaleLowerCase("nb")));
+    const visibleFullNames = g.people
+      .filter((p) => !hidden.pupils.has(p.id) && !hidden.guardians.has(p.id))
+      .map(fullName)
+      .filter((n) => !hiddenTerms.has(n.toLocaleLowerCase("nb")));
+    redact = compileRedaction({ ...rule, keep: [...rule.keep, ...visibleFullNames] });
     const aliases = new Map<string, string>();
     ref = (id) => {
       if (id === "system" || id === "anonymous") return id;
