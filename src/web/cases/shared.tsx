@@ -271,14 +271,20 @@ export function requiredMessage(label: string): string {
 
 /**
  * Client-side check of required fields before posting: one problem per empty field, naming
- * the field by its label. `[fieldId, label, value]`.
+ * the field by its label. `[fieldId, label, value, "choose" for a choice]`.
  */
 export function missingFields(
-  fields: readonly (readonly [string, string, string | null | undefined])[],
+  fields: readonly (readonly [string, string, string | null | undefined, "choose"?])[],
 ): Problem[] {
   return fields
-    .filter(([, , value]) => !value || !value.trim())
-    .map(([fieldId, label]) => ({ fieldId, message: requiredMessage(label) }));
+    .filter(([, , value]) => !value?.trim())
+    .map(([fieldId, label, , kind]) => ({
+      fieldId,
+      message:
+        kind === "choose"
+          ? (i18n.t("cases:chooseField", { label }) as string)
+          : requiredMessage(label),
+    }));
 }
 
 export function errorOf(problems: readonly Problem[], fieldId: string): string | undefined {
