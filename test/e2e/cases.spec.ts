@@ -116,6 +116,23 @@ test("a contact teacher reports from a phone, and the principal follows the case
 
   await page.getByRole("button", { name: "Bekreft at meldingen er mottatt" }).click();
   await expect(page.getByText("Lagret.")).toBeVisible();
+  // Once acknowledged, the button is gone (the command would be refused).
+  await expect(page.getByRole("button", { name: "Bekreft at meldingen er mottatt" })).toHaveCount(
+    0,
+  );
+  // When the school was told and when it was entered, per report; every pending step.
+  await expect(page.getByText("Skolen fikk vite det")).toBeVisible();
+  await expect(page.getByText("Registrert i Trygg")).toBeVisible();
+  const steps = page.getByRole("region", { name: "Frister og steg som gjenstår" });
+  await expect(steps.getByText("Undersøke saken")).toBeVisible();
+  await expect(steps.getByText("Vurdere om saken er alvorlig")).toBeVisible();
+  await expect(steps.getByText(/^Informere foresatte: /)).toBeVisible();
+  // The principal's one answer: a "yes" needs a reason, and the message names the field.
+  const seriousness = page.locator("#seriousness-form");
+  await seriousness.getByRole("radio", { name: "Nei" }).check();
+  await seriousness.getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByText(/at saken ikke er alvorlig\./)).toBeVisible();
+  await expect(page.locator("#seriousness-form")).toHaveCount(0);
   await page.getByLabel("Hva kom fram?").fill("Samtale med eleven. Det har skjedd flere ganger.");
   await page.locator("#note-form").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText("Samtale med eleven. Det har skjedd flere ganger.")).toBeVisible();
@@ -123,8 +140,13 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await page.locator("#view-form").getByRole("radio", { name: "Nei" }).check();
   await page.locator("#view-form").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText("«Jeg vil ikke gå i gangen alene.»")).toBeVisible();
-  await page.getByLabel("Vurdering").fill("Elevens beste: trygghet i gangene og tett oppfølging.");
-  await page.locator("#f-bestInterest-form").getByRole("button", { name: "Lagre" }).click();
+  // An empty required field is named in the summary.
+  await page.locator("#f-bestInterest-case-form").getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByRole("link", { name: "Fyll ut «Vurdering»." })).toBeVisible();
+  await page
+    .getByLabel("Vurdering", { exact: true })
+    .fill("Elevens beste: trygghet i gangene og tett oppfølging.");
+  await page.locator("#f-bestInterest-case-form").getByRole("button", { name: "Lagre" }).click();
   await expect(
     page.getByText("Elevens beste: trygghet i gangene og tett oppfølging."),
   ).toBeVisible();
@@ -133,6 +155,9 @@ test("a contact teacher reports from a phone, and the principal follows the case
   // The plan: leaving out when to evaluate is refused, and the summary links to the field.
   await page.getByRole("link", { name: "Lag aktivitetsplan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Aktivitetsplan" })).toBeVisible();
+  // What must be in place first: the pupil heard and a current best-interest assessment.
+  await expect(page.getByText(`✓ ${pupil}: hørt`)).toBeVisible();
+  await expect(page.getByText("✓ Vurderingen av barnets beste er oppdatert.")).toBeVisible();
   await page
     .getByLabel("Hvilket problem skal tiltakene løse?")
     .fill("Eleven blir plaget i gangene.");
@@ -185,12 +210,92 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await expect(page.locator(".cases-errors")).toBeVisible();
   await evaluation.getByLabel("Velg virkning").selectOption("worked");
   await evaluation.getByLabel("Kommentar til tiltaket (valgfritt)").fill("Færre episoder.");
+  await evaluation
+    .getByLabel("Vurdering av barnets beste")
+    .fill("Eleven er trygg nå; fortsatt oppfølging i gangene er til elevens beste.");
   await evaluation.getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(/Revider eller avslutt innen/)).toBeVisible();
   await expectNoA11yViolations(page);
+  await expectNoA11yViolations(page);
+  await page.locator("#close-form").getByRole("radio", { name: "Eleven har det trygt nå" }).check();
   await page.locator("#close-form").getByRole("button", { name: "Avslutt saken" }).click();
-  await expect(page.getByText(/og arkivert\. Den kan leses, men ikke endres\./)).toBeVisible();
+  await expect(
+    page.getByText(/^Avsluttet og låst .*Saken kan leses, men ikke endres\./),
+  ).toBeVisible();
+  await expect(page.getByText("Grunnlag for avslutning: Eleven har det trygt nå")).toBeVisible();
+  // The covering statement to Statsforvalteren can still be written.
+  await page
+    .getByLabel("Redegjørelse", { exact: true })
+    .fill("Skolen satte inn tiltak innen fristen og evaluerte dem med eleven.");
+  await page.locator("#f-text-covering-form").getByRole("button", { name: "Lagre" }).click();
+  await expect(
+    page.getByText("Skolen satte inn tiltak innen fristen og evaluerte dem med eleven."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Avslutt saken" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+/** A `datetime-local` value for now plus `minutes`, in the browser's time zone (Oslo). */
+function localAt(minutes: number): string {
+  const at = new Date(Date.now() + minutes * 60_000);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(at)
+    .replace(" ", "T");
+}
+
+test("a report given by phone says when the school was told, and a §12-5 case is due at once", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "the desktop run covers this flow");
+  await loginAs(page, "principal");
+  const description = `En lærer skal ha lugget eleven i friminuttet ${Date.now()}.`;
+  await page.getByRole("link", { name: "Meld fra", exact: true }).click();
+  await page.getByRole("radio", { name: "En ansatt krenker en elev (§ 12-5)" }).check();
+  // Not the first hit: the phone run's flow reports about that pupil at the same time.
+  await page.getByLabel("Søk etter elev (navn eller klasse)").first().fill("an");
+  await page
+    .getByRole("button", { name: /^Legg til / })
+    .nth(3)
+    .click();
+  await page.getByLabel("Hva så eller hørte du?").fill(description);
+  await page.getByLabel("Hvordan fikk skolen vite det?").selectOption("phone");
+  const told = page.getByLabel("Rektor/skolen fikk vite det");
+  await expect(told).toBeVisible();
+  // A moment in the future is refused, and the message sits on the field.
+  await told.fill(localAt(120));
+  await page.getByRole("button", { name: "Send meldingen" }).click();
+  const future = "Tidspunktet skolen fikk vite det, kan ikke være fram i tid.";
+  await expect(page.getByRole("link", { name: future })).toBeVisible();
+  await expect(told).toHaveAttribute("aria-invalid", "true");
+  await expectNoA11yViolations(page);
+  await told.fill(localAt(-90));
+  await page.getByRole("button", { name: "Send meldingen" }).click();
+  await expect(page.getByRole("heading", { name: "Meldingen er sendt" }).first()).toBeVisible();
+  await page.getByRole("link", { name: "Åpne saken" }).click();
+  await expect(page.getByText(description)).toBeVisible();
+  await expect(page.getByText(/\(telefon\)/)).toBeVisible();
+  const steps = page.getByRole("region", { name: "Frister og steg som gjenstår" });
+  await expect(steps.getByText("Sette inn tiltak straks (§ 12-5)")).toBeVisible();
+  await expect(steps.getByText(/^Straks – senest /).first()).toBeVisible();
+  await expect(page.getByText(/virkedager/)).toHaveCount(0);
+  await expectNoA11yViolations(page);
+
+  await page.getByRole("button", { name: "Bekreft at meldingen er mottatt" }).click();
+  await expect(page.getByText("Lagret.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Bekreft at meldingen er mottatt" })).toHaveCount(
+    0,
+  );
+  await page.getByLabel("Hvilke tiltak er satt inn?").fill("Læreren har ikke tilsyn med eleven.");
+  await page.locator("#f-text-immediate-form").getByRole("button", { name: "Lagre" }).click();
+  await expect(page.getByText("Læreren har ikke tilsyn med eleven.")).toBeVisible();
+  await expect(steps.getByText("Sette inn tiltak straks (§ 12-5)")).toHaveCount(0);
   await expectNoA11yViolations(page);
 });
 

@@ -31,12 +31,16 @@ export function caseResourceOf(state: CaseState, command?: CaseCommandType) {
   };
 }
 
+/** Commands accepted on a closed case too (the covering statement is written afterwards). */
+const AFTER_CLOSING: readonly CaseCommandType[] = ["recordCoveringStatement"];
+
 /** What the reader may do, for the UI (the server asks the policy again on every request). */
 export function permissions(actor: Actor, state: CaseState) {
   const commands = Object.fromEntries(
     CASE_COMMAND_TYPES.map((c) => [
       c,
-      state.status !== "closed" && authorize(actor, "case.command", caseResourceOf(state, c)).allow,
+      (state.status !== "closed" || AFTER_CLOSING.includes(c)) &&
+        authorize(actor, "case.command", caseResourceOf(state, c)).allow,
     ]),
   ) as Record<CaseCommandType, boolean>;
   return {

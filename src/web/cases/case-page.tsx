@@ -16,15 +16,33 @@ import {
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api } from "../app/api.ts";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
+import {
+  ActionForm,
+  CloseForm,
+  ClosureText,
+  CoveringStatements,
+  Deadlines,
+  dueText,
+  FamilyInformed,
+  ImmediateMeasures,
+  InvolvedPupils,
+  NotHeard,
+  type Post,
+  PupilOptions,
+  Section,
+  Seriousness,
+  TextForm,
+  ToldAndEntered,
+} from "./case-parts.tsx";
 import { Conversation } from "./receipt-conversation.tsx";
 import {
   type CaseView,
-  dueOf,
+  missingFields,
   PersonSearch,
   type Problem,
   Problems,
@@ -33,60 +51,6 @@ import {
   todayIso,
   useCasesT,
 } from "./shared.tsx";
-
-type Post = (url: string, body: unknown) => Promise<boolean>;
-
-/** A small form that posts to the case and reloads it; shows the server's verdict. */
-function ActionForm({
-  id,
-  title,
-  submit,
-  onSubmit,
-  children,
-}: {
-  id: string;
-  title: string;
-  submit: string;
-  onSubmit: () => Promise<boolean>;
-  children?: ReactNode;
-}) {
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      id={id}
-      className="cases-form cases-form--small"
-      noValidate
-      onSubmit={async (e: FormEvent) => {
-        e.preventDefault();
-        setBusy(true);
-        try {
-          await onSubmit();
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Heading level={3} data-size="2xs">
-        {title}
-      </Heading>
-      {children}
-      <Button type="submit" data-size="sm" disabled={busy}>
-        {submit}
-      </Button>
-    </form>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="cases-section" aria-label={title}>
-      <Heading level={2} data-size="xs">
-        {title}
-      </Heading>
-      {children}
-    </section>
-  );
-}
 
 export function CasePage() {
   const tc = useCasesT();
@@ -97,8 +61,14 @@ export function CasePage() {
   const [done, setDone] = useState<string | null>(null);
   const [view, setView] = useState<CaseView | null>(null);
 
-  const post: Post = async (url, body) => {
+  const post: Post = async (url, body, required = []) => {
     setAttempt((a) => a + 1);
+    const missing = missingFields(required);
+    if (missing.length > 0) {
+      setDone(null);
+      setProblems(missing);
+      return false;
+    }
     try {
       const next = await api.post<CaseView>(`/api/cases/${caseId}${url}`, body);
       if (next && typeof next === "object" && "case" in next) setView(next);
@@ -160,7 +130,10 @@ export function CasePage() {
       ) : null}
       {c.serious ? <Alert data-color="warning">{tc("page.seriousBanner")}</Alert> : null}
       {!open ? (
-        <Alert data-color="info">{tc("page.closedBanner", { date: showDate(c.closedAt) })}</Alert>
+        <Alert data-color="info">
+          <Paragraph>{tc("page.closedBanner", { date: showDate(c.closedAt) })}</Paragraph>
+          <ClosureText view={v} name={name} />
+        </Alert>
       ) : null}
 
       {v.nextStep ? (
@@ -169,7 +142,7 @@ export function CasePage() {
             {tc("page.nextStep")}: {tc(`step.${v.nextStep.kind}`)}
           </Heading>
           <Paragraph>
-            {tc("page.dueBy", { date: showDate(dueOf(v.nextStep)) })}
+            {dueText(tc, c.kind, v.nextStep)}
             {v.nextStep.overdue ? (
               <>
                 {" "}
@@ -179,11 +152,14 @@ export function CasePage() {
             <br />
             {tc("page.responsible", { who: stepOwner(v.nextStep.owner) })}
           </Paragraph>
-          {can.acknowledge ? (
+          {/* Only while the report waits for it: the command is refused once acknowledged. */}
+          {can.acknowledge && c.status === "reported" ? (
             <Button onClick={() => void post("/acknowledge", {})}>{tc("page.acknowledge")}</Button>
           ) : null}
         </Card>
       ) : null}
+
+      <Deadlines view={v} name={name} />
 
       {v.joinSuggestions.length > 0 ? (
         <Card data-color="warning" className="cases-card">
@@ -232,6 +208,7 @@ export function CasePage() {
               </Paragraph>
               <Paragraph className="cases-text">{r.description}</Paragraph>
               <dl className="cases-dl">
+                <ToldAndEntered report={r} />
                 {d.occurredOn ? (
                   <>
                     <dt>{tc("page.occurredOn")}</dt>
@@ -248,6 +225,12 @@ export function CasePage() {
                   <>
                     <dt>{tc("page.involvedPupils")}</dt>
                     <dd>{d.involvedPupilIds.map((x) => name(String(x))).join(", ")}</dd>
+                  </>
+                ) : null}
+                {Array.isArray(d.involvedStaffIds) && d.involvedStaffIds.length > 0 ? (
+                  <>
+                    <dt>{tc("page.involvedStaff")}</dt>
+                    <dd>{d.involvedStaffIds.map((x) => name(String(x))).join(", ")}</dd>
                   </>
                 ) : null}
                 {d.others ? (
@@ -355,7 +338,9 @@ export function CasePage() {
             </li>
           ))}
         </ul>
-        {can.recordPupilView ? <PupilViewForm post={post} pupils={c.pupils} name={name} /> : null}
+        {can.recordPupilView ? <PupilViewForm post={post} view={v} name={name} /> : null}
+        <NotHeard view={v} name={name} post={post} />
+        <InvolvedPupils view={v} name={name} post={post} />
 
         <Heading level={3} data-size="2xs">
           {tc("page.bestInterest")}
@@ -373,7 +358,7 @@ export function CasePage() {
         ))}
         {can.recordBestInterest ? (
           <TextForm
-            id="f-bestInterest"
+            id="f-bestInterest-case"
             title={tc("page.addBestInterest")}
             label={tc("page.bestInterestText")}
             field="text"
@@ -382,6 +367,9 @@ export function CasePage() {
           />
         ) : null}
       </Section>
+
+      <ImmediateMeasures view={v} name={name} post={post} />
+      <FamilyInformed view={v} name={name} post={post} />
 
       <Section title={tc("page.plan")}>
         {!plan ? <Paragraph data-size="sm">{tc("page.noPlan")}</Paragraph> : null}
@@ -549,8 +537,14 @@ export function CasePage() {
         ) : null}
       </Section>
 
-      {open && (can.markSerious || can.notifyOwner || can.recordObviouslyUnfounded) ? (
+      {(open &&
+        (can.markSerious ||
+          can.notifyOwner ||
+          can.recordObviouslyUnfounded ||
+          can.assessSeriousness)) ||
+      c.seriousness ? (
         <Section title={tc("page.escalation")}>
+          <Seriousness view={v} post={post} />
           {c.staffViolationDecisions.map((d) => (
             <Paragraph key={d.at} data-size="sm">
               {d.type === "ownerNotified"
@@ -610,7 +604,11 @@ export function CasePage() {
         </Section>
       ) : null}
 
-      {can.close ? <CloseForm post={post} /> : null}
+      {can.close && c.status !== "measuresActive" ? (
+        <CloseForm view={v} name={name} post={post} />
+      ) : null}
+
+      <CoveringStatements view={v} name={name} post={post} />
 
       {can.export ? (
         <Section title={tc("page.export")}>
@@ -646,50 +644,6 @@ export function CasePage() {
         </ol>
       </Section>
     </Page>
-  );
-}
-
-function TextForm({
-  id,
-  title,
-  label,
-  field,
-  url,
-  extra,
-  submit,
-  post,
-}: {
-  id: string;
-  title: string;
-  label: string;
-  field: string;
-  url: string;
-  extra?: Record<string, unknown>;
-  submit?: string;
-  post: Post;
-}) {
-  const tc = useCasesT();
-  const [text, setText] = useState("");
-  return (
-    <ActionForm
-      id={`${id}-form`}
-      title={title}
-      submit={submit ?? tc("save")}
-      onSubmit={async () => {
-        const ok = await post(url, { ...extra, [field]: text });
-        if (ok) setText("");
-        return ok;
-      }}
-    >
-      <Textfield
-        id={id}
-        multiline
-        rows={3}
-        label={label}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
-    </ActionForm>
   );
 }
 
@@ -740,16 +694,18 @@ function NoteForm({ post }: { post: Post }) {
   );
 }
 
+/** What a pupil says: a pupil of the case or another involved pupil (listed apart). */
 function PupilViewForm({
   post,
-  pupils,
+  view,
   name,
 }: {
   post: Post;
-  pupils: string[];
-  name: (id: string) => string;
+  view: CaseView;
+  name: (id: string | null | undefined) => string;
 }) {
   const tc = useCasesT();
+  const pupils = [...view.case.pupils, ...(view.case.involvedPupils ?? []).map((p) => p.pupilId)];
   const [pupilId, setPupilId] = useState(pupils[0] ?? "");
   const [words, setWords] = useState("");
   const [safe, setSafe] = useState<"yes" | "no" | "">("");
@@ -759,12 +715,16 @@ function PupilViewForm({
       title={tc("page.addPupilView")}
       submit={tc("save")}
       onSubmit={async () => {
-        const ok = await post("/pupil-views", {
-          pupilId,
-          heardOn: todayIso(),
-          words,
-          feelsSafe: safe === "yes" ? true : safe === "no" ? false : null,
-        });
+        const ok = await post(
+          "/pupil-views",
+          {
+            pupilId: pupilId || pupils[0],
+            heardOn: todayIso(),
+            words,
+            feelsSafe: safe === "yes" ? true : safe === "no" ? false : null,
+          },
+          [["f-words", tc("page.words"), words]],
+        );
         if (ok) setWords("");
         return ok;
       }}
@@ -773,11 +733,7 @@ function PupilViewForm({
         <label className="cases-select" htmlFor="view-pupil">
           {tc("page.pupil")}
           <Select id="view-pupil" value={pupilId} onChange={(e) => setPupilId(e.target.value)}>
-            {pupils.map((p) => (
-              <Select.Option key={p} value={p}>
-                {name(p)}
-              </Select.Option>
-            ))}
+            <PupilOptions view={view} name={name} />
           </Select>
         </label>
       ) : null}
@@ -825,30 +781,72 @@ function EvaluationForm({
   const [effects, setEffects] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState("");
+  const [evaluatedOn, setEvaluatedOn] = useState(todayIso());
+  const [bestInterest, setBestInterest] = useState("");
+  const [earlyReason, setEarlyReason] = useState("");
   if (!plan) return null;
+  const early = evaluatedOn !== "" && evaluatedOn < plan.evaluateOn;
+  /** "Virket" only for a measure with a carried-out entry in the log (the server agrees). */
+  const carriedOut = (measureId: string) => c.measureLog.some((e) => e.measureId === measureId);
   return (
     <ActionForm
       id="evaluation-form"
       title={tc("page.evaluate")}
       submit={tc("save")}
       onSubmit={() =>
-        post("/evaluations", {
-          evaluatedOn: todayIso(),
-          pupilViews: c.pupils.map((p) => ({
-            pupilId: p,
-            words: words[p] ?? "",
-            feelsSafe: safe[p] ?? null,
-          })),
-          // An unrated measure is sent without an effect: the server names it as missing.
-          measureEffects: plan.measures.map((m) => ({
-            measureId: m.id,
-            effect: effects[m.id] || undefined,
-            comment: comments[m.id]?.trim() || null,
-          })),
-          summary: summary || null,
-        })
+        post(
+          "/evaluations",
+          {
+            evaluatedOn,
+            pupilViews: c.pupils.map((p) => ({
+              pupilId: p,
+              words: words[p] ?? "",
+              feelsSafe: safe[p] ?? null,
+            })),
+            // An unrated measure is sent without an effect: the server names it as missing.
+            measureEffects: plan.measures.map((m) => ({
+              measureId: m.id,
+              effect: effects[m.id] || undefined,
+              comment: comments[m.id]?.trim() || null,
+            })),
+            summary: summary || null,
+            earlyReason: early ? earlyReason.trim() || null : null,
+            bestInterest,
+          },
+          [
+            ["f-evaluatedOn", tc("duty.evaluatedOn"), evaluatedOn],
+            ...(early
+              ? ([
+                  [
+                    "f-earlyReason",
+                    tc("duty.earlyReason", { date: showDate(plan.evaluateOn) }),
+                    earlyReason,
+                  ],
+                ] as const)
+              : []),
+            ["f-bestInterest", tc("duty.bestInterest"), bestInterest],
+          ],
+        )
       }
     >
+      <Textfield
+        id="f-evaluatedOn"
+        type="date"
+        label={tc("duty.evaluatedOn")}
+        value={evaluatedOn}
+        max={todayIso()}
+        onChange={(e) => setEvaluatedOn(e.target.value)}
+      />
+      {early ? (
+        <Textfield
+          id="f-earlyReason"
+          multiline
+          rows={2}
+          label={tc("duty.earlyReason", { date: showDate(plan.evaluateOn) })}
+          value={earlyReason}
+          onChange={(e) => setEarlyReason(e.target.value)}
+        />
+      ) : null}
       {c.pupils.map((p) => (
         <Fieldset key={p}>
           <Fieldset.Legend>{name(p)}</Fieldset.Legend>
@@ -881,17 +879,23 @@ function EvaluationForm({
             {tc("page.chooseEffect")}
             <Select
               id={`effect-${m.id}`}
+              aria-describedby={carriedOut(m.id) ? undefined : `effect-hint-${m.id}`}
               value={effects[m.id] ?? ""}
               onChange={(e) => setEffects((x) => ({ ...x, [m.id]: e.target.value }))}
             >
               <Select.Option value="">–</Select.Option>
               {["worked", "partly", "didNotWork", "notCarriedOut"].map((k) => (
-                <Select.Option key={k} value={k}>
+                <Select.Option key={k} value={k} disabled={k === "worked" && !carriedOut(m.id)}>
                   {tc(`effect.${k}`)}
                 </Select.Option>
               ))}
             </Select>
           </label>
+          {carriedOut(m.id) ? null : (
+            <Paragraph data-size="sm" id={`effect-hint-${m.id}`}>
+              {tc("duty.workedDisabled")}
+            </Paragraph>
+          )}
           <Textfield
             id={`effect-comment-${m.id}`}
             label={tc("page.effectComment")}
@@ -908,50 +912,16 @@ function EvaluationForm({
         value={summary}
         onChange={(e) => setSummary(e.target.value)}
       />
+      <Textfield
+        id="f-bestInterest"
+        multiline
+        rows={3}
+        label={tc("duty.bestInterest")}
+        description={tc("duty.bestInterestHelp")}
+        value={bestInterest}
+        onChange={(e) => setBestInterest(e.target.value)}
+      />
     </ActionForm>
-  );
-}
-
-function CloseForm({ post }: { post: Post }) {
-  const tc = useCasesT();
-  const [type, setType] = useState<"pupilFeelsSafe" | "reason">("pupilFeelsSafe");
-  const [reason, setReason] = useState("");
-  return (
-    <Section title={tc("page.close")}>
-      <Paragraph data-size="sm">{tc("page.closeHelp")}</Paragraph>
-      <ActionForm
-        id="close-form"
-        title={tc("page.close")}
-        submit={tc("page.close")}
-        onSubmit={() => post("/close", type === "reason" ? { type, reason } : { type })}
-      >
-        <Fieldset>
-          <Fieldset.Legend>{tc("page.close")}</Fieldset.Legend>
-          <Radio
-            name="closure"
-            value="pupilFeelsSafe"
-            label={tc("page.closePupilSafe")}
-            checked={type === "pupilFeelsSafe"}
-            onChange={() => setType("pupilFeelsSafe")}
-          />
-          <Radio
-            name="closure"
-            value="reason"
-            label={tc("page.closeReason")}
-            checked={type === "reason"}
-            onChange={() => setType("reason")}
-          />
-        </Fieldset>
-        {type === "reason" ? (
-          <Textfield
-            id="f-reason-close"
-            label={tc("page.reason")}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        ) : null}
-      </ActionForm>
-    </Section>
   );
 }
 

@@ -6,6 +6,7 @@ import {
   Button,
   Checkbox,
   Fieldset,
+  Heading,
   Paragraph,
   Select,
   Textfield,
@@ -142,6 +143,7 @@ export function PlanPage() {
   return (
     <Page title={tc("planEditor.title")} lead={c.pupils.map(name).join(", ")} narrow>
       <Paragraph>{tc("planEditor.intro")}</Paragraph>
+      <Prerequisites view={v} name={name} />
       <form onSubmit={submit} noValidate className="cases-form">
         <Problems problems={problems} title={tc("planEditor.problemsTitle")} attempt={attempt} />
         {saved !== null && problems.length === 0 ? (
@@ -267,5 +269,53 @@ export function PlanPage() {
         </div>
       </form>
     </Page>
+  );
+}
+
+/**
+ * What must be in place before the plan can be saved, as the server checks it (ADR 0113):
+ * every pupil heard (not only what a reporter passed on) or a reason they could not be, and a
+ * best-interest assessment made after the latest view.
+ */
+function Prerequisites({ view, name }: { view: CaseView; name: (id: string) => string }) {
+  const tc = useCasesT();
+  const c = view.case;
+  const notHeard = c.pupilsNotHeard ?? [];
+  const heard = (p: string) =>
+    c.pupilViews.some((v) => v.pupilId === p && (v.source ?? "conversation") !== "reporter");
+  const excused = (p: string) => notHeard.some((n) => n.pupilId === p);
+  const latest = c.bestInterest.at(-1);
+  const current =
+    latest !== undefined &&
+    c.pupilViews.every(
+      (v) => !v.recordedAt || Date.parse(v.recordedAt) <= Date.parse(latest.recordedAt),
+    );
+  const ready = c.pupils.every((p) => heard(p) || excused(p)) && current;
+  return (
+    <Alert data-color={ready ? "success" : "warning"} className="cases-card">
+      <Heading level={2} data-size="xs">
+        {tc("duty.prerequisites")}
+      </Heading>
+      <Paragraph data-size="sm">{ready ? tc("duty.ready") : tc("duty.prereqHelp")}</Paragraph>
+      <ul className="cases-prereq">
+        {c.pupils.map((p) => (
+          <li key={p}>
+            {heard(p)
+              ? `✓ ${tc("duty.heardOk", { name: name(p) })}`
+              : excused(p)
+                ? `✓ ${tc("duty.excusedOk", { name: name(p) })}`
+                : `✗ ${tc("duty.notHeardYet", { name: name(p) })}`}
+          </li>
+        ))}
+        <li>
+          {current
+            ? `✓ ${tc("duty.bestInterestCurrent")}`
+            : latest === undefined
+              ? `✗ ${tc("duty.bestInterestMissingNow")}`
+              : `✗ ${tc("duty.bestInterestOutdatedNow")}`}
+        </li>
+      </ul>
+      {ready ? null : <Link to={`/cases/${c.id}`}>{tc("duty.toCase")}</Link>}
+    </Alert>
   );
 }

@@ -11,6 +11,7 @@ import {
   Heading,
   Paragraph,
   Radio,
+  Select,
   Textfield,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
@@ -22,6 +23,7 @@ import { Page } from "../ui/page.tsx";
 import {
   Chosen,
   errorOf,
+  missingFields,
   PersonSearch,
   type Problem,
   Problems,
@@ -46,7 +48,24 @@ const FIELD_IDS: Record<string, string> = {
   occurredOn: "report-occurredOn",
   place: "report-place",
   intervention: "report-intervention",
+  channel: "report-channel",
+  toldAt: "report-toldAt",
+  involvedStaffIds: "report-staff",
 };
+
+/** How the school may have been told; `form` is this form, now. */
+const CHANNELS = ["form", "inPerson", "phone", "teams", "sms", "email"] as const;
+/** The server refuses a moment further back (src/core/cases/types.ts MAX_TOLD_DAYS_BACK). */
+const MAX_TOLD_DAYS_BACK = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** §12-5 kinds: the report is about someone working at the school. */
+const STAFF_KINDS = ["staff-violation", "leadership-violation"];
+
+/** A `datetime-local` value ("2027-03-24T09:15") for an instant, in the browser's time. */
+function localInput(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
 
 export function ReportPage() {
   const tc = useCasesT();
@@ -69,6 +88,9 @@ export function ReportPage() {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ caseId: string | null; receiptCode?: string } | null>(null);
   const [anonymous, setAnonymous] = useState(false);
+  const [channel, setChannel] = useState<(typeof CHANNELS)[number]>("form");
+  const [toldAt, setToldAt] = useState("");
+  const [staffInvolved, setStaffInvolved] = useState<{ id: string; name: string }[]>([]);
 
   if (!activeSchool) {
     return (
@@ -134,12 +156,35 @@ export function ReportPage() {
     setAttempt((a) => a + 1);
     const local: Problem[] = [];
     if (!chosenKind)
-      local.push({ fieldId: FIELD_IDS.kind ?? null, message: tc("report.required") });
+      local.push({
+        fieldId: FIELD_IDS.kind ?? null,
+        message: tc("chooseField", { label: tc("report.kindLegend") }),
+      });
     if (staff && chosenPupils.length === 0) {
       local.push({ fieldId: FIELD_IDS.pupilIds ?? null, message: tc("report.pupilsRequired") });
     }
-    if (!description.trim()) {
-      local.push({ fieldId: FIELD_IDS.description ?? null, message: tc("report.required") });
+    local.push(
+      ...missingFields([
+        [
+          FIELD_IDS.description ?? "",
+          staff ? tc("report.description") : tc("report.pupilDescription"),
+          description,
+        ],
+      ]),
+    );
+    if (staff && channel !== "form") {
+      const at = toldAt ? new Date(toldAt).getTime() : Number.NaN;
+      const fieldId = FIELD_IDS.toldAt ?? null;
+      if (Number.isNaN(at)) {
+        local.push(...missingFields([[fieldId ?? "", tc("report.toldAt"), ""]]));
+      } else if (at > Date.now() + 5 * 60 * 1000) {
+        local.push({ fieldId, message: tc("errors.report.toldAtInFuture") });
+      } else if (at < Date.now() - MAX_TOLD_DAYS_BACK * DAY_MS) {
+        local.push({
+          fieldId,
+          message: tc("errors.report.toldAtTooOld", { days: MAX_TOLD_DAYS_BACK }),
+        });
+      }
     }
     if (local.length > 0) {
       setProblems(local);
@@ -178,6 +223,11 @@ export function ReportPage() {
                 pupilSaidUnsafe: yesNo(unsafe),
                 intervened: yesNo(intervened),
                 intervention: intervened === "yes" ? intervention || null : null,
+                involvedStaffIds: STAFF_KINDS.includes(chosenKind)
+                  ? staffInvolved.map((p) => p.id)
+                  : [],
+                channel,
+                ...(channel !== "form" && toldAt ? { toldAt: new Date(toldAt).toISOString() } : {}),
               }
             : {}),
         },
@@ -191,9 +241,16 @@ export function ReportPage() {
     }
   };
 
-  const yesNoField = (name: string, legend: string, value: YesNo, set: (v: YesNo) => void) => (
+  const yesNoField = (
+    name: string,
+    legend: string,
+    value: YesNo,
+    set: (v: YesNo) => void,
+    hint?: string,
+  ) => (
     <Fieldset>
       <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {hint ? <Fieldset.Description>{hint}</Fieldset.Description> : null}
       <div className="cases-inline">
         {(["yes", "no", ""] as const).map((v) => (
           <Radio
@@ -283,6 +340,61 @@ export function ReportPage() {
           onChange={(e) => setDescription(e.target.value)}
           error={errorOf(problems, "report-description")}
         />
+        {staff && STAFF_KINDS.includes(kind) ? (
+          <div className="cases-field-group">
+            <PersonSearch
+              id={FIELD_IDS.involvedStaffIds}
+              schoolId={activeSchool.id}
+              onlyRole="staff"
+              label={tc("report.staffConcerned")}
+              description={tc("report.staffConcernedHelp")}
+              exclude={staffInvolved.map((p) => p.id)}
+              onPick={(p) => setStaffInvolved((list) => [...list, p])}
+              error={errorOf(problems, "report-staff")}
+            />
+            <Chosen
+              people={staffInvolved}
+              onRemove={(id) => setStaffInvolved((list) => list.filter((p) => p.id !== id))}
+            />
+          </div>
+        ) : null}
+        {staff ? (
+          <Fieldset>
+            <Fieldset.Legend>{tc("report.toldLegend")}</Fieldset.Legend>
+            <Fieldset.Description>{tc("report.toldHelp")}</Fieldset.Description>
+            <label className="cases-select" htmlFor={FIELD_IDS.channel}>
+              {tc("report.channel")}
+              <Select
+                id={FIELD_IDS.channel}
+                value={channel}
+                onChange={(e) => {
+                  const next = e.target.value as (typeof CHANNELS)[number];
+                  setChannel(next);
+                  if (next !== "form" && !toldAt) setToldAt(localInput(new Date()));
+                }}
+              >
+                {CHANNELS.map((ch) => (
+                  <Select.Option key={ch} value={ch}>
+                    {tc(`report.channels.${ch}`)}
+                  </Select.Option>
+                ))}
+              </Select>
+            </label>
+            {channel !== "form" ? (
+              <Textfield
+                id={FIELD_IDS.toldAt}
+                type="datetime-local"
+                label={tc("report.toldAt")}
+                description={tc("report.toldAtHelp")}
+                value={toldAt}
+                min={localInput(new Date(Date.now() - MAX_TOLD_DAYS_BACK * DAY_MS))}
+                max={localInput(new Date())}
+                onChange={(e) => setToldAt(e.target.value)}
+                error={errorOf(problems, "report-toldAt")}
+              />
+            ) : null}
+          </Fieldset>
+        ) : null}
         {staff ? (
           <>
             <div className="cases-inline">
@@ -301,7 +413,13 @@ export function ReportPage() {
                 onChange={(e) => setPlace(e.target.value)}
               />
             </div>
-            {yesNoField("unsafe", tc("report.pupilSaidUnsafe"), unsafe, setUnsafe)}
+            {yesNoField(
+              "unsafe",
+              tc("report.pupilSaidUnsafe"),
+              unsafe,
+              setUnsafe,
+              tc("report.pupilSaidUnsafeHelp"),
+            )}
             {yesNoField("intervened", tc("report.intervened"), intervened, setIntervened)}
             {intervened === "yes" ? (
               <Textfield

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, Paragraph, Textfield } from "@digdir/designsystem
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../app/api.ts";
-import { currentLocale } from "../app/i18n.ts";
+import { currentLocale, i18n } from "../app/i18n.ts";
 
 export interface Step {
   kind: string;
@@ -48,11 +48,24 @@ export interface CaseState {
     reporter: { type: "person"; personId: string } | { type: "anonymous" };
     description: string;
     reportedAt: string;
+    /** When the school was told; absent on reports stored before it existed. */
+    toldAt?: string;
+    channel?: string;
     acknowledgedAt: string | null;
   }[];
   reportedAt: string;
   planDueOn: string;
+  /** Absent on cases stored before issue #8 (as are the other optional lists below). */
+  investigateBy?: string;
   acknowledgedAt: string | null;
+  seriousness?: { serious: boolean; reason: string | null; at: string; by: string } | null;
+  immediateMeasuresDueOn?: string | null;
+  immediateMeasures?: { id: string; text: string; at: string; by: string }[];
+  familyInformedBy?: string | null;
+  familyInformation?: FamilyInformation[];
+  involvedPupils?: { pupilId: string; role: string; addedAt: string }[];
+  pupilsNotHeard?: { id: string; pupilId: string; reason: string; recordedAt: string }[];
+  coveringStatements?: { id: string; text: string; recordedAt: string; recordedBy: string }[];
   serious: { reason: string; at: string } | null;
   escalatedToOwnerAt: string | null;
   staffViolationDecisions: (
@@ -73,6 +86,9 @@ export interface CaseState {
     heardOn: string;
     words: string;
     feelsSafe: boolean | null;
+    /** conversation | evaluation | reporter (absent on old cases: conversation). */
+    source?: string;
+    recordedAt: string;
     recordedBy: string;
   }[];
   bestInterest: { id: string; text: string; recordedAt: string; recordedBy: string }[];
@@ -97,6 +113,7 @@ export interface CaseState {
     revision: number;
     evaluatedOn: string;
     summary: string | null;
+    earlyReason?: string | null;
     decideBy: string;
     measureEffects: { measureId: string; effect: string; comment: string | null }[];
   }[];
@@ -111,8 +128,33 @@ export interface CaseState {
   }[];
   kindChanges: { from: string; to: string; reason: string; at: string; by: string }[];
   closedAt: string | null;
-  closure: { type: string; reason?: string } | null;
+  closure: Closure | null;
 }
+
+export type Closure =
+  | { type: "pupilFeelsSafe"; pupilViewIds: string[] }
+  | { type: "pupilLeftSchool"; pupilIds: string[]; note: string }
+  | { type: "joined"; intoCaseId: string }
+  | { type: "noCaseToAnswer"; findings: string }
+  | { type: "other"; reason: string; confirmedBy: string }
+  | { type: "reason"; reason: string };
+
+export type FamilyInformation =
+  | {
+      type: "guardiansInformed";
+      id: string;
+      pupilId: string;
+      informedOn: string;
+      channel: string;
+      informedBy: string;
+    }
+  | {
+      type: "adultPupilChoice";
+      id: string;
+      pupilId: string;
+      familyMayBeTold: boolean;
+      decidedOn: string;
+    };
 
 export interface CaseView {
   case: CaseState;
@@ -184,16 +226,65 @@ export interface Problem {
   message: string;
 }
 
+/** The codes of the API's "this field is empty" problems, said once for every field. */
+const REQUIRED_CODES = new Set(["field.required", "input.textMissing"]);
+
+/**
+ * The visible label of a form control (its <label>, or the legend of its fieldset), so a
+ * message can name the field: "Fyll ut «Begrunnelse»." instead of "Fyll ut feltet.".
+ */
+export function fieldLabel(fieldId: string | null): string | null {
+  if (!fieldId || typeof document === "undefined") return null;
+  const el = document.getElementById(fieldId);
+  if (!el) return null;
+  const own =
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement
+      ? el.labels?.[0]
+      : null;
+  const legend = el instanceof HTMLFieldSetElement ? el.querySelector("legend") : null;
+  const text = (own ?? legend)?.textContent?.trim();
+  return text ? text : null;
+}
+
 /** An API error as a list of problems; `fieldIdOf` maps the API's field path to an input id. */
 export function problemsFrom(err: unknown, fieldIdOf: (path: string) => string | null): Problem[] {
   if (!isApiError(err)) return [{ fieldId: null, message: String(err) }];
   if (err.fields && err.fields.length > 0) {
-    return err.fields.map((f) => ({
-      fieldId: fieldIdOf(f.path),
-      message: f.message ?? err.message,
-    }));
+    return err.fields.map((f) => {
+      const fieldId = fieldIdOf(f.path);
+      const label = REQUIRED_CODES.has(f.code) ? fieldLabel(fieldId) : null;
+      return {
+        fieldId,
+        message: label ? requiredMessage(label) : (f.message ?? err.message),
+      };
+    });
   }
   return [{ fieldId: null, message: err.message }];
+}
+
+/** "Fyll ut «Begrunnelse»." in the UI language. */
+export function requiredMessage(label: string): string {
+  return i18n.t("cases:requiredField", { label }) as string;
+}
+
+/**
+ * Client-side check of required fields before posting: one problem per empty field, naming
+ * the field by its label. `[fieldId, label, value, "choose" for a choice]`.
+ */
+export function missingFields(
+  fields: readonly (readonly [string, string, string | null | undefined, "choose"?])[],
+): Problem[] {
+  return fields
+    .filter(([, , value]) => !value?.trim())
+    .map(([fieldId, label, , kind]) => ({
+      fieldId,
+      message:
+        kind === "choose"
+          ? (i18n.t("cases:chooseField", { label }) as string)
+          : requiredMessage(label),
+    }));
 }
 
 export function errorOf(problems: readonly Problem[], fieldId: string): string | undefined {
@@ -235,6 +326,7 @@ export interface PersonHit {
   givenName: string;
   familyName: string;
   classNames: string[];
+  roles: { role: string }[];
 }
 
 /** Search the school's people (pupils or staff) by name or class; pick one at a time. */
@@ -249,7 +341,8 @@ export function PersonSearch({
   error,
 }: {
   schoolId: string;
-  onlyRole: "pupil" | null;
+  /** `staff`: everyone at the school who is not a pupil or guardian. */
+  onlyRole: "pupil" | "staff" | null;
   label: string;
   description?: string;
   exclude: readonly string[];
@@ -269,8 +362,9 @@ export function PersonSearch({
     }
     let live = true;
     const timer = setTimeout(() => {
-      const params = new URLSearchParams({ q: text, limit: "8" });
-      if (onlyRole) params.set("role", onlyRole);
+      // Staff are filtered here (the people API takes one role), so ask for more.
+      const params = new URLSearchParams({ q: text, limit: onlyRole === "staff" ? "40" : "8" });
+      if (onlyRole === "pupil") params.set("role", onlyRole);
       api
         .get<{ people: PersonHit[] }>(`/api/schools/${schoolId}/people?${params}`)
         .then((r) => live && setHits(r.people))
@@ -281,7 +375,13 @@ export function PersonSearch({
       clearTimeout(timer);
     };
   }, [q, onlyRole, schoolId]);
-  const shown = (hits ?? []).filter((h) => !exclude.includes(h.id));
+  const shown = (hits ?? [])
+    .filter(
+      (h) =>
+        !exclude.includes(h.id) &&
+        (onlyRole !== "staff" || h.roles.some((r) => r.role !== "pupil" && r.role !== "guardian")),
+    )
+    .slice(0, 8);
   return (
     <div className="cases-search">
       <Textfield
