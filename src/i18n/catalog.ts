@@ -12,6 +12,7 @@ import { auth } from "./web/auth.ts";
 import { cases } from "./web/cases.ts";
 import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
+import { family } from "./web/family.ts";
 import { groups } from "./web/groups.ts";
 import { home } from "./web/home.ts";
 import { importNs } from "./web/import.ts";
@@ -31,6 +32,7 @@ const webNamespaces = {
   cases,
   account,
   groups,
+  family,
 };
 
 type WebNamespaces = typeof webNamespaces;
