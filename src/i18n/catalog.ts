@@ -12,6 +12,7 @@ import { auth } from "./web/auth.ts";
 import { cases } from "./web/cases.ts";
 import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
+import { family } from "./web/family.ts";
 import { groups } from "./web/groups.ts";
 import { home } from "./web/home.ts";
 import { importNs } from "./web/import.ts";
@@ -33,6 +34,7 @@ const webNamespaces = {
   account,
   groups,
   owner,
+  family,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -73,6 +73,7 @@ export const errorsNb = {
   "school.orgNumberTaken":
     "En annen skole eller skoleeier har allerede dette organisasjonsnummeret.",
   "case.refused": "Dette kan ikke gjøres i saken nå.",
+  "case.notClosed": "Saken er ikke avsluttet ennå.",
   // The action plan (src/core/plans/errors.ts and the plan routes).
   "plan.template.invalid": "Planen har feil form og kan ikke leses.",
   "plan.part.missing": "Planen mangler en av de fire delene.",
@@ -256,6 +257,7 @@ export const errorsNn: Catalog = {
   "school.orgNumberTaken":
     "Ein annan skule eller skuleeigar har allereie dette organisasjonsnummeret.",
   "case.refused": "Dette kan ikkje gjerast i saka no.",
+  "case.notClosed": "Saka er ikkje avslutta enno.",
   // The action plan (src/core/plans/errors.ts and the plan routes).
   "plan.template.invalid": "Planen har feil form og kan ikkje lesast.",
   "plan.part.missing": "Planen manglar ein av dei fire delane.",
@@ -437,6 +439,7 @@ export const errorsEn: Catalog = {
   "person.feideIdTaken": "Another person already has this Feide name.",
   "school.orgNumberTaken": "Another school or school owner already has this organisation number.",
   "case.refused": "This cannot be done in the case now.",
+  "case.notClosed": "The case is not closed yet.",
   // The action plan (src/core/plans/errors.ts and the plan routes).
   "plan.template.invalid": "The plan is not in the expected form and cannot be read.",
   "plan.part.missing": "The plan is missing one of its four parts.",

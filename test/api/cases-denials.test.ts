@@ -115,8 +115,18 @@ describe("a teacher who reported", () => {
     );
     expect(receipt).toMatchObject({ status: "acknowledged" });
     expect(Object.keys(receipt ?? {}).sort()).toEqual(
-      ["acknowledgedAt", "kind", "receivedAt", "reportId", "schoolName", "status"].sort(),
+      [
+        "acknowledgedAt",
+        "complaint",
+        "kind",
+        "receivedAt",
+        "reportId",
+        "schoolName",
+        "status",
+      ].sort(),
     );
+    // The complaint right is told to pupils and guardians, not to staff who report.
+    expect(receipt?.complaint).toBeNull();
   });
 });
 

@@ -74,6 +74,7 @@ export type Action =
   | "case.attach"
   | "case.export"
   | "case.ownReports"
+  | "case.familyView"
   | "plan.read"
   | "plan.manage"
   | "plan.overview"
@@ -255,6 +256,9 @@ const rules: Record<Action, Rule> = {
   },
   // A person's own reports (receipts only): the routes scope every lookup to the caller.
   "case.ownReports": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
+  // The cases about oneself or one's child, in the family version: the route finds them
+  // through the caller's own guardianships and age rules (src/server/cases/family-view.ts).
+  "case.familyView": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
   // The action plan (handlingsplan, §12-3). Staff read it and its year wheel; the principal
   // and the deputy edit, publish and evaluate it; the leadership follows the progress.
   "plan.read": (a, r) => atSchool(a, r, STAFF_ROLES, true),

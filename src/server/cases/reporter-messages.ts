@@ -5,6 +5,7 @@
 // log requests. Events and audit rows carry ids only; the text lives in the case state.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { osloDateOf } from "../../core/calendar/iso-date.ts";
 import { receiveReporterMessage } from "../../core/cases/transition.ts";
 import type { CaseState } from "../../core/cases/types.ts";
 import type { Lang } from "../../i18n/lang.ts";
@@ -16,6 +17,7 @@ import { receiptHash } from "./anonymous.ts";
 import { type CommandRequest, runCaseCommand } from "./apply.ts";
 import { applyJobs, type CaseDeps, recordEvents, restrictedCase } from "./effects.ts";
 import { caseRefused } from "./errors.ts";
+import { type ComplaintInfo, complaintFor } from "./family-complaint.ts";
 import { text } from "./inputs.ts";
 import { loadCase, loadOwnerRules, lockCase, saveCase } from "./store.ts";
 
@@ -50,10 +52,15 @@ async function reportByCode(db: Db, deps: CaseDeps, code: string) {
 }
 
 /** What the code holder sees: received/acknowledged and their conversation, no names. */
-function receiptView(
+async function receiptView(
+  db: Db,
   report: { id: string; reported_at: Date | string; acknowledged_at: Date | string | null },
   state: CaseState | null,
 ) {
+  /** When the pupil may take it to Statsforvalteren, counted from the day they wrote. */
+  const complaint: ComplaintInfo | null = state
+    ? await complaintFor(db, state.ownerId, osloDateOf(new Date(report.reported_at)))
+    : null;
   return {
     status: report.acknowledged_at ? ("acknowledged" as const) : ("received" as const),
     receivedAt: new Date(report.reported_at).toISOString(),
@@ -63,6 +70,7 @@ function receiptView(
     messages: (state?.reporterMessages ?? [])
       .filter((m) => m.reportId === report.id)
       .map((m) => ({ id: m.id, from: m.from, text: m.text, at: m.at })),
+    complaint,
   };
 }
 
@@ -91,7 +99,7 @@ export async function anonymousReceipt(deps: CaseDeps, code: string) {
       }),
     );
   }
-  return receiptView(report, state);
+  return receiptView(deps.db, report, state);
 }
 
 /**
@@ -123,5 +131,5 @@ export async function postReporterMessage(
     return { state: result.next, notified };
   });
   if (notified) deps.kick?.(OUTBOX_QUEUE);
-  return receiptView(report, state);
+  return receiptView(deps.db, report, state);
 }

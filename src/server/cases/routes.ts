@@ -18,6 +18,7 @@ import { anonymousInput, fileAnonymousReport, receiptInput } from "./anonymous.t
 import type { CommandRequest } from "./apply.ts";
 import { addAttachment, attachmentInput, readAttachment } from "./attachments.ts";
 import { closeCase, closeInput } from "./close.ts";
+import { closingLetter, closingLetterCase, closingLetterQuery } from "./closing-letter.ts";
 import {
   addInvolvedPupil,
   assessSeriousness,
@@ -36,6 +37,7 @@ import type { CaseDeps } from "./effects.ts";
 import { evaluationInput, recordEvaluation } from "./evaluate.ts";
 import { exportCase } from "./export.ts";
 import { caseFileBundle } from "./export-zip.ts";
+import { familyCases } from "./family-view.ts";
 import { joinInput, joinReport } from "./join-report.ts";
 import { listCases } from "./list-cases.ts";
 import { markSerious, seriousInput } from "./mark-serious.ts";
@@ -139,6 +141,17 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     "/api/cases/mine",
     { config: { access: { action: "case.ownReports", resource: self } } },
     async (req) => myReports(db, actorIdOf(req)),
+  );
+
+  // "Mine meldinger": the cases about the caller or the caller's child, family version.
+  app.get(
+    "/api/me/cases",
+    { config: { access: { action: "case.familyView", resource: self } } },
+    async (req) =>
+      familyCases(db, req.actor as NonNullable<FastifyRequest["actor"]>, {
+        now: clock(),
+        requestId: req.id,
+      }),
   );
 
   // --- lists -----------------------------------------------------------------------------
@@ -477,6 +490,26 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
           `inline; filename="aktivitetsplan-${revision}-${q.lang}.pdf"`,
         )
         .send(pdf);
+    },
+  );
+
+  // The closing letter to one pupil's family: who may export the family copy may print it;
+  // anyone else gets the 404 of an unknown case.
+  app.get(
+    "/api/cases/:caseId/closing-letter.pdf",
+    { config: { access: { action: "case.export", resource: closingLetterCase(db) } } },
+    async (req, reply) => {
+      const q = parseInput(closingLetterQuery, req.query, req.lang);
+      const out = await closingLetter(
+        db,
+        req.actor as NonNullable<FastifyRequest["actor"]>,
+        caseIdOf(req),
+        { pupilId: q.pupilId ?? null, lang: q.lang, now: clock(), requestId: req.id },
+      );
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${out.fileName}"`)
+        .send(out.pdf);
     },
   );
 

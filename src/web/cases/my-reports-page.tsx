@@ -5,6 +5,8 @@ import { type FormEvent, useState } from "react";
 import { api } from "../app/api.ts";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
+import { type Complaint, ComplaintRight } from "./complaint-right.tsx";
+import { FamilyCases } from "./family-cases.tsx";
 import { type AnonymousReceipt, ReceiptConversation } from "./receipt-conversation.tsx";
 import { showDate, useCasesT } from "./shared.tsx";
 
@@ -15,6 +17,8 @@ interface Receipt {
   receivedAt: string;
   status: "received" | "acknowledged";
   acknowledgedAt: string | null;
+  /** A pupil's or guardian's report: when they may go to Statsforvalteren. */
+  complaint: Complaint | null;
 }
 
 export function MyReportsPage() {
@@ -58,9 +62,17 @@ export function MyReportsPage() {
           </Table.Body>
         </Table>
       ) : null}
+      {data.state === "ready" ? <LatestComplaint items={data.data.items} /> : null}
+      <FamilyCases />
       <CodeCheck />
     </Page>
   );
+}
+
+/** The complaint right for the latest report a pupil or guardian sent (staff get none). */
+function LatestComplaint({ items }: { items: Receipt[] }) {
+  const latest = items.find((r) => r.complaint !== null)?.complaint;
+  return latest ? <ComplaintRight complaint={latest} level={2} /> : null;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { Alert, Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { api } from "../app/api.ts";
+import { type Complaint, ComplaintRight } from "./complaint-right.tsx";
 import { showDate, useCasesT } from "./shared.tsx";
 
 export interface AnonymousReceipt {
@@ -12,6 +13,8 @@ export interface AnonymousReceipt {
   acknowledgedAt: string | null;
   open: boolean;
   messages: { id: string; from: "school" | "reporter"; text: string; at: string }[];
+  /** When the pupil may go to Statsforvalteren (null only if the case is gone). */
+  complaint: Complaint | null;
 }
 
 type Message = { id: string; from: "school" | "reporter"; text: string; at: string };
@@ -106,6 +109,7 @@ export function ReceiptConversation({ code, first }: { code: string; first: Anon
       ) : (
         <Alert data-color="info">{tc("mine.closed")}</Alert>
       )}
+      {receipt.complaint ? <ComplaintRight complaint={receipt.complaint} /> : null}
       <p role="status" className="cases-visually-hidden">
         {note?.ok ? note.text : ""}
       </p>
