@@ -159,6 +159,19 @@ export const CaseFileV1 = z
     exportedAt: instant,
     school: z.strictObject({ id: z.string().nullable(), name: z.string() }),
     people: z.record(z.string(), z.string()).describe("Display names by ref"),
+    complaintRight: z
+      .strictObject({
+        firstComplaintOn: isoDate,
+        office: z.strictObject({
+          name: z.string(),
+          address: z.string(),
+          email: z.string(),
+          url: z.string(),
+        }),
+        text: z.string(),
+      })
+      .nullable()
+      .describe("The family's right to take the case to Statsforvalteren (family copy only)"),
     head: z
       .strictObject({
         closure: closure.nullable(),

@@ -259,8 +259,15 @@ describe("a full case file", () => {
         // No id of a person at all: refs are aliases.
         expect(body).not.toContain(principal);
         expect(body).not.toContain(schoolId);
+        // The family is told where to go next, with the office from the owner's settings.
+        expect(file.complaintRight?.office.name).toBe("Statsforvalteren i Oslo og Viken");
+        expect(file.complaintRight?.firstComplaintOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      } else {
+        expect(body).toContain("Statsforvalteren i Oslo og Viken");
       }
     }
+    const whole = CaseFileV1.parse((await p.get(`/api/cases/${caseId}/export?format=json`)).json());
+    expect(whole.complaintRight).toBeNull();
     const nn = await p.get(
       `/api/cases/${caseId}/export?format=json&copy=family&pupilId=${pupil}&lang=nn`,
     );

@@ -111,9 +111,20 @@ describe("POST /api/schools/:schoolId/cases (report)", () => {
     expect(mine.statusCode).toBe(200);
     const items = (mine.json() as { items: { reportId: string; status: string }[] }).items;
     expect(items.find((i) => i.reportId === receipt.reportId)?.status).toBe("received");
+    // A receipt only: no case id, no content. `complaint` is null for staff (it states a
+    // family's right to go to Statsforvalteren).
     expect(Object.keys(items[0] ?? {}).sort()).toEqual(
-      ["acknowledgedAt", "kind", "receivedAt", "reportId", "schoolName", "status"].sort(),
+      [
+        "acknowledgedAt",
+        "complaint",
+        "kind",
+        "receivedAt",
+        "reportId",
+        "schoolName",
+        "status",
+      ].sort(),
     );
+    expect((items[0] as { complaint?: unknown }).complaint).toBeNull();
   });
 
   it("the reporting teacher cannot open the case; the principal can, and acknowledging shows on the receipt", async () => {

@@ -14,9 +14,11 @@ import { latestView } from "../../core/cases/duty-rules.ts";
 import { alertLevels } from "../../core/cases/escalation.ts";
 import { compileRedaction, type PersonNames, redactionRule } from "../../core/cases/redact.ts";
 import type { CaseState } from "../../core/cases/types.ts";
+import { complaintRightText } from "../../i18n/complaint-text.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import type { Db } from "../platform/db/database.ts";
 import { notFound } from "../platform/errors.ts";
+import { complaintFor } from "./family-complaint.ts";
 import { tr } from "./pdf.ts";
 import { mentionedIds } from "./read-case.ts";
 import { caseEvents, loadCase, type ReportDetails, reportRows } from "./store.ts";
@@ -115,6 +117,15 @@ async function hiddenPeople(db: Db, g: GatheredCase, pupilId: string | null) {
   if (pupilId) pupils.delete(pupilId);
   for (const id of ownGuardians) guardians.delete(id);
   return { pupils, guardians };
+}
+
+async function familyComplaint(db: Db, s: CaseState, lang: Lang) {
+  const info = await complaintFor(db, s.ownerId, s.learnedOn);
+  return {
+    firstComplaintOn: info.firstComplaintOn,
+    office: { ...info.office },
+    text: complaintRightText(lang, info.office, info.firstComplaintOn, info.raisedOn).text,
+  };
 }
 
 export async function buildCaseFile(
@@ -316,6 +327,8 @@ export async function buildCaseFile(
     exportedAt: opts.now.toISOString(),
     school: { id: family ? null : s.schoolId, name: g.schoolName },
     people,
+    // The family copy tells the family where to go next (§12-6), from the one rule.
+    complaintRight: family ? await familyComplaint(db, s, lang) : null,
     head: {
       closure,
       pupils: headPupils,

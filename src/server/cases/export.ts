@@ -117,6 +117,15 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
     ...(family
       ? [{ text: tr(lang, "pdf.familyNote"), italics: true, margin: [0, 0, 0, 12] } as Content]
       : []),
+    // The family's right to go to Statsforvalteren: its title, the rule, the office.
+    ...(doc.complaintRight
+      ? doc.complaintRight.text
+          .split("\n")
+          .map(
+            (line, i): Content =>
+              i === 0 ? { text: line, bold: true, margin: [0, 8, 0, 2] } : para(line),
+          )
+      : []),
     { toc: { title: { text: tr(lang, "pdf.contents"), style: "h2" } } },
     { text: "", pageBreak: "after" },
 
