@@ -159,6 +159,13 @@ describe("time runs from when the school knew", () => {
       toldAt: "2026-11-20T08:00:00Z",
     });
     expect(res.statusCode).toBe(201);
+    // The pupil's receipt states the right to go to Statsforvalteren, and when.
+    expect(res.json().complaint).toMatchObject({
+      raisedOn: "2026-11-26",
+      firstComplaintOn: "2026-12-03",
+      office: { name: "Statsforvalteren i Oslo og Viken" },
+    });
+    expect((await report({})).json().complaint).toBeNull();
     const row = await t.database.db
       .selectFrom("school_case")
       .select(["learned_on"])

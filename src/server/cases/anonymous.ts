@@ -6,12 +6,14 @@
 // with the school (reporter-messages.ts).
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
+import { osloDateOf } from "../../core/calendar/iso-date.ts";
 import { openCase } from "../../core/cases/transition.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import { OUTBOX_QUEUE } from "../platform/outbox/enqueue.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { applyJobs, type CaseDeps, recordEvents } from "./effects.ts";
 import { caseRefused } from "./errors.ts";
+import { type ComplaintInfo, complaintFor } from "./family-complaint.ts";
 import { insertCase, insertReport, loadOwnerRules } from "./store.ts";
 
 export const anonymousInput = z.object({ description: z.string().trim().min(1).max(20_000) });
@@ -40,7 +42,7 @@ export async function fileAnonymousReport(
   deps: CaseDeps,
   ctx: { schoolId: string; ownerId: string; lang: Lang },
   input: z.infer<typeof anonymousInput>,
-): Promise<{ receiptCode: string; receivedAt: string }> {
+): Promise<{ receiptCode: string; receivedAt: string; complaint: ComplaintInfo }> {
   const now = deps.clock();
   const code = newReceiptCode();
   const hash = receiptHash(resolveSecret(deps.config), code);
@@ -80,5 +82,7 @@ export async function fileAnonymousReport(
     return { receivedAt: result.next.reportedAt, notified };
   });
   if (notified) deps.kick?.(OUTBOX_QUEUE);
-  return { receiptCode: code, receivedAt };
+  // The receipt tells the pupil where to go if the school does not act (§12-6).
+  const complaint = await complaintFor(deps.db, ctx.ownerId, osloDateOf(new Date(receivedAt)));
+  return { receiptCode: code, receivedAt, complaint };
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Actor } from "../../core/access/actor.ts";
 import { authorize } from "../../core/access/policy.ts";
 import { STAFF_ROLES } from "../../core/access/roles.ts";
-import { isIsoDate } from "../../core/calendar/iso-date.ts";
+import { isIsoDate, osloDateOf } from "../../core/calendar/iso-date.ts";
 import { accessViewOf } from "../../core/cases/case-access.ts";
 import { openCase } from "../../core/cases/transition.ts";
 import { CASE_KINDS, REPORT_CHANNELS, type ReporterCapacity } from "../../core/cases/types.ts";
@@ -16,6 +16,7 @@ import type { Tx } from "../platform/db/database.ts";
 import { OUTBOX_QUEUE } from "../platform/outbox/enqueue.ts";
 import { applyJobs, type CaseDeps, recordEvents } from "./effects.ts";
 import { caseInputProblem, caseRefused } from "./errors.ts";
+import { type ComplaintInfo, complaintFor } from "./family-complaint.ts";
 import { insertCase, insertReport, loadOwnerRules, type ReportDetails } from "./store.ts";
 
 const optionalText = (max: number) =>
@@ -65,6 +66,8 @@ export interface ReportReceiptView {
   receivedAt: string;
   /** Only for someone who may read the case anyway (a principal reporting themself). */
   caseId: string | null;
+  /** For a pupil or guardian: the right to go to Statsforvalteren (§12-6); null for staff. */
+  complaint: ComplaintInfo | null;
 }
 
 async function peopleWithRole(tx: Tx, schoolId: string, ids: string[], roles: string[]) {
@@ -205,5 +208,9 @@ export async function fileReport(
     };
   });
   if (notified) deps.kick?.(OUTBOX_QUEUE);
-  return receipt;
+  const family = capacity === "pupil" || capacity === "guardian";
+  const complaint = family
+    ? await complaintFor(deps.db, ctx.ownerId, osloDateOf(new Date(receipt.receivedAt)))
+    : null;
+  return { ...receipt, complaint };
 }

@@ -20,6 +20,7 @@ import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
+import { type Complaint, ComplaintRight } from "./complaint-right.tsx";
 import {
   Chosen,
   errorOf,
@@ -86,7 +87,11 @@ export function ReportPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<{ caseId: string | null; receiptCode?: string } | null>(null);
+  const [sent, setSent] = useState<{
+    caseId: string | null;
+    receiptCode?: string;
+    complaint?: Complaint | null;
+  } | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>("form");
   const [toldAt, setToldAt] = useState("");
@@ -137,6 +142,7 @@ export function ReportPage() {
             <Paragraph>{tc("report.receiptCodeHelp")}</Paragraph>
           </Alert>
         ) : null}
+        {sent.complaint ? <ComplaintRight complaint={sent.complaint} level={2} /> : null}
         <ul className="cases-links">
           <li>
             <Link to="/cases/mine">{tc("nav.myReports")}</Link>
@@ -194,12 +200,12 @@ export function ReportPage() {
     if (anonymous) {
       // Sent outside the session: the server stores no identity, only the code's hash.
       try {
-        const r = await api.post<{ receiptCode: string }>(
+        const r = await api.post<{ receiptCode: string; complaint: Complaint }>(
           `/api/public/schools/${activeSchool.id}/si-ifra`,
           { description },
         );
         setProblems([]);
-        setSent({ caseId: null, receiptCode: r.receiptCode });
+        setSent({ caseId: null, receiptCode: r.receiptCode, complaint: r.complaint });
       } catch (err) {
         setProblems(problemsFrom(err, (path) => FIELD_IDS[path.split(".")[0] ?? ""] ?? null));
       } finally {
@@ -208,7 +214,7 @@ export function ReportPage() {
       return;
     }
     try {
-      const receipt = await api.post<{ caseId: string | null }>(
+      const receipt = await api.post<{ caseId: string | null; complaint: Complaint | null }>(
         `/api/schools/${activeSchool.id}/cases`,
         {
           kind: chosenKind,
