@@ -125,8 +125,8 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await expect(page.getByText("Registrert i Trygg")).toBeVisible();
   const steps = page.getByRole("region", { name: "Frister og steg som gjenstår" });
   await expect(steps.getByText("Undersøke saken")).toBeVisible();
-  await expect(steps.getByText("Vurdere om saken er alvorlig")).toBeVisible();
-  await expect(steps.getByText(/^Informere foresatte: /)).toBeVisible();
+  await expect(steps.getByText("Svare på om saken er alvorlig")).toBeVisible();
+  await expect(steps.getByText(/^Informere foreldrene om at det er en sak: /)).toBeVisible();
   // The principal's one answer: a "yes" needs a reason, and the message names the field.
   const seriousness = page.locator("#seriousness-form");
   await seriousness.getByRole("radio", { name: "Nei" }).check();

@@ -1,12 +1,12 @@
 // The school owner's own pages end to end, at desktop and phone width with axe on every page:
-// the case officer changes the investigation deadline (a bad value is refused with a
+// the case officer changes the guardians-informed deadline (a bad value is refused with a
 // field-specific message first) and adds a closed day, then puts things back; and the owner's
 // case list opens from the menu. Desktop and phone share one server, so each uses its own day.
 import { expect, expectNoA11yViolations, loginAs, mainNav, test } from "./support/fixtures.ts";
 
 const OWNER = "Demo fylkeskommune";
 
-test("the owner's case officer changes the investigation deadline and adds a closed day", async ({
+test("the owner's case officer changes the guardians-informed deadline and adds a closed day", async ({
   page,
 }, testInfo) => {
   await loginAs(page, "ownerCaseOfficer");
@@ -16,7 +16,7 @@ test("the owner's case officer changes the investigation deadline and adds a clo
   await expect(
     page.getByRole("heading", { level: 1, name: "Frister og stengte dager" }),
   ).toBeFocused();
-  const deadline = page.getByLabel("Frist for å starte undersøkelsen (virkedager)");
+  const deadline = page.getByLabel("Frist for å informere foresatte (virkedager)");
   await expect(deadline).toHaveValue(/^\d+$/);
   await expectNoA11yViolations(page);
 
@@ -24,7 +24,7 @@ test("the owner's case officer changes the investigation deadline and adds a clo
   await deadline.fill("0");
   await page.getByRole("button", { name: "Lagre innstillingene" }).click();
   const link = page.getByRole("link", {
-    name: "Frist for å starte undersøkelsen (virkedager): Skriv et helt antall virkedager fra 1 til 30.",
+    name: "Frist for å informere foresatte (virkedager): Skriv et helt antall virkedager fra 1 til 30.",
   });
   await expect(link).toBeVisible();
   await expect(deadline).toHaveAttribute("aria-invalid", "true");
@@ -32,9 +32,14 @@ test("the owner's case officer changes the investigation deadline and adds a clo
   await link.click();
   await expect(deadline).toBeFocused();
 
-  await deadline.fill("3");
-  await page.getByRole("button", { name: "Lagre innstillingene" }).click();
-  await expect(page.getByRole("main").getByText("Innstillingene er lagret.")).toBeVisible();
+  // Desktop and phone share one server: only desktop saves a new value, so neither run
+  // sees the other's change half-way (the refusal above changed nothing).
+  const saves = testInfo.project.name !== "phone";
+  if (saves) {
+    await deadline.fill("3");
+    await page.getByRole("button", { name: "Lagre innstillingene" }).click();
+    await expect(page.getByRole("main").getByText("Innstillingene er lagret.")).toBeVisible();
+  }
 
   // A closed day of its own per browser project.
   const day = testInfo.project.name === "phone" ? "2031-03-14" : "2031-03-13";
@@ -50,15 +55,19 @@ test("the owner's case officer changes the investigation deadline and adds a clo
 
   // The change is kept.
   await page.reload();
-  await expect(page.getByLabel("Frist for å starte undersøkelsen (virkedager)")).toHaveValue("3");
+  if (saves) {
+    await expect(page.getByLabel("Frist for å informere foresatte (virkedager)")).toHaveValue("3");
+  }
   await expect(row).toBeVisible();
 
   // Put things back for the other tests on this server.
   await row.getByRole("button", { name: /^Fjern / }).click();
   await expect(row).toHaveCount(0);
-  await page.getByLabel("Frist for å starte undersøkelsen (virkedager)").fill("2");
-  await page.getByRole("button", { name: "Lagre innstillingene" }).click();
-  await expect(page.getByRole("main").getByText("Innstillingene er lagret.")).toBeVisible();
+  if (saves) {
+    await page.getByLabel("Frist for å informere foresatte (virkedager)").fill("2");
+    await page.getByRole("button", { name: "Lagre innstillingene" }).click();
+    await expect(page.getByRole("main").getByText("Innstillingene er lagret.")).toBeVisible();
+  }
 });
 
 test("the area director opens the owner's case list from the menu", async ({ page }) => {

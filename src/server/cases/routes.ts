@@ -103,6 +103,18 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
       requestId: req.id,
     });
 
+  /** A command route: parse the body, run the use case, answer with the case as now seen. */
+  const commandRoute = <S extends z.ZodType>(
+    url: string,
+    access: ReturnType<typeof command>,
+    schema: S,
+    run: (deps: CaseDeps, req: CommandRequest, input: z.infer<S>) => Promise<unknown>,
+  ) =>
+    app.post(url, access, async (req) => {
+      await run(deps, request(req), parseInput(schema, req.body, req.lang));
+      return present(req);
+    });
+
   // --- reporting -------------------------------------------------------------------------
 
   app.get(
@@ -207,47 +219,48 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     return present(req);
   });
 
-  app.post("/api/cases/:caseId/notes", command("addInvestigationNote"), async (req) => {
-    await addNote(deps, request(req), parseInput(noteInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/notes", command("addInvestigationNote"), noteInput, addNote);
 
-  app.post("/api/cases/:caseId/pupil-views", command("recordPupilView"), async (req) => {
-    await recordPupilView(deps, request(req), parseInput(pupilViewInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/pupil-views",
+    command("recordPupilView"),
+    pupilViewInput,
+    recordPupilView,
+  );
 
-  app.post("/api/cases/:caseId/best-interest", command("recordBestInterest"), async (req) => {
-    await recordBestInterest(deps, request(req), parseInput(bestInterestInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/best-interest",
+    command("recordBestInterest"),
+    bestInterestInput,
+    recordBestInterest,
+  );
 
-  app.post("/api/cases/:caseId/pupils-not-heard", command("recordPupilNotHeard"), async (req) => {
-    await recordPupilNotHeard(deps, request(req), parseInput(notHeardInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/pupils-not-heard",
+    command("recordPupilNotHeard"),
+    notHeardInput,
+    recordPupilNotHeard,
+  );
 
-  app.post("/api/cases/:caseId/involved-pupils", command("addInvolvedPupil"), async (req) => {
-    await addInvolvedPupil(deps, request(req), parseInput(involvedPupilInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/involved-pupils",
+    command("addInvolvedPupil"),
+    involvedPupilInput,
+    addInvolvedPupil,
+  );
 
-  app.post("/api/cases/:caseId/seriousness", command("assessSeriousness"), async (req) => {
-    await assessSeriousness(deps, request(req), parseInput(seriousnessInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/seriousness",
+    command("assessSeriousness"),
+    seriousnessInput,
+    assessSeriousness,
+  );
 
-  app.post(
+  commandRoute(
     "/api/cases/:caseId/immediate-measures",
     command("recordImmediateMeasures"),
-    async (req) => {
-      await recordImmediateMeasures(
-        deps,
-        request(req),
-        parseInput(immediateMeasuresInput, req.body, req.lang),
-      );
-      return present(req);
-    },
+    immediateMeasuresInput,
+    recordImmediateMeasures,
   );
 
   // Guardians told that a case exists, or an adult pupil's choice; the body names which, so
@@ -279,46 +292,30 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
   );
 
   // Accepted on a closed case too: the statement is written about the case after the fact.
-  app.post(
+  commandRoute(
     "/api/cases/:caseId/covering-statements",
     command("recordCoveringStatement"),
-    async (req) => {
-      await recordCoveringStatement(
-        deps,
-        request(req),
-        parseInput(coveringStatementInput, req.body, req.lang),
-      );
-      return present(req);
-    },
+    coveringStatementInput,
+    recordCoveringStatement,
   );
 
-  app.post("/api/cases/:caseId/pupils", command("addPupil"), async (req) => {
-    await addPupil(deps, request(req), parseInput(addPupilInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/pupils", command("addPupil"), addPupilInput, addPupil);
 
-  app.post("/api/cases/:caseId/plan", command("savePlan"), async (req) => {
-    await savePlan(deps, request(req), parseInput(planInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/plan", command("savePlan"), planInput, savePlan);
 
-  app.post(
+  commandRoute(
     "/api/cases/:caseId/plan/communicated",
     command("recordPlanCommunicated"),
-    async (req) => {
-      await recordPlanCommunicated(
-        deps,
-        request(req),
-        parseInput(communicatedInput, req.body, req.lang),
-      );
-      return present(req);
-    },
+    communicatedInput,
+    recordPlanCommunicated,
   );
 
-  app.post("/api/cases/:caseId/plan/responses", command("recordPlanResponse"), async (req) => {
-    await recordPlanResponse(deps, request(req), parseInput(responseInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/plan/responses",
+    command("recordPlanResponse"),
+    responseInput,
+    recordPlanResponse,
+  );
 
   app.post(
     "/api/cases/:caseId/measures/:measureId/carried-out",
@@ -335,15 +332,14 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     },
   );
 
-  app.post("/api/cases/:caseId/evaluations", command("recordEvaluation"), async (req) => {
-    await recordEvaluation(deps, request(req), parseInput(evaluationInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/evaluations",
+    command("recordEvaluation"),
+    evaluationInput,
+    recordEvaluation,
+  );
 
-  app.post("/api/cases/:caseId/serious", command("markSerious"), async (req) => {
-    await markSerious(deps, request(req), parseInput(seriousInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/serious", command("markSerious"), seriousInput, markSerious);
 
   // The two §12-5 decisions differ in who may make them (only the principal may judge a
   // report unfounded), so the resource names the command the body asks for.
@@ -373,10 +369,7 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     },
   );
 
-  app.post("/api/cases/:caseId/team", command("addTeamMember"), async (req) => {
-    await addTeamMember(deps, request(req), parseInput(memberInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/team", command("addTeamMember"), memberInput, addTeamMember);
 
   app.post("/api/cases/:caseId/team/:personId/remove", command("removeTeamMember"), async (req) => {
     const { personId } = parseInput(memberParams, req.params, req.lang);
@@ -390,21 +383,17 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
     return { caseId: target.id };
   });
 
-  app.post("/api/cases/:caseId/reclassify", command("reclassify"), async (req) => {
-    await reclassify(deps, request(req), parseInput(reclassifyInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/reclassify", command("reclassify"), reclassifyInput, reclassify);
 
   // Answer an anonymous reporter (they read it with their receipt code).
-  app.post("/api/cases/:caseId/reporter-messages", command("replyToReporter"), async (req) => {
-    await replyToReporter(deps, request(req), parseInput(replyInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute(
+    "/api/cases/:caseId/reporter-messages",
+    command("replyToReporter"),
+    replyInput,
+    replyToReporter,
+  );
 
-  app.post("/api/cases/:caseId/close", command("close"), async (req) => {
-    await closeCase(deps, request(req), parseInput(closeInput, req.body, req.lang));
-    return present(req);
-  });
+  commandRoute("/api/cases/:caseId/close", command("close"), closeInput, closeCase);
 
   // --- documents ---------------------------------------------------------------------------
 

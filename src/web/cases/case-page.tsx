@@ -29,9 +29,11 @@ import {
   Deadlines,
   dueText,
   FamilyInformed,
+  FamilyTextfield,
   ImmediateMeasures,
   InvolvedPupils,
   NotHeard,
+  namePickerPupils,
   type Post,
   PupilOptions,
   Section,
@@ -39,6 +41,7 @@ import {
   TextForm,
   ToldAndEntered,
 } from "./case-parts.tsx";
+import type { PupilOption } from "./pupil-name-picker.tsx";
 import { Conversation } from "./receipt-conversation.tsx";
 import {
   type CaseView,
@@ -312,7 +315,9 @@ export function CasePage() {
             </li>
           ))}
         </ul>
-        {can.addInvestigationNote ? <NoteForm post={post} /> : null}
+        {can.addInvestigationNote ? (
+          <NoteForm post={post} pupils={namePickerPupils(v, name)} />
+        ) : null}
 
         <Heading level={3} data-size="2xs">
           {tc("page.pupilViews")}
@@ -363,6 +368,7 @@ export function CasePage() {
             label={tc("page.bestInterestText")}
             field="text"
             url="/best-interest"
+            pupils={namePickerPupils(v, name)}
             post={post}
           />
         ) : null}
@@ -405,7 +411,11 @@ export function CasePage() {
               })}
             </ul>
             {can.recordMeasureCarriedOut ? (
-              <CarriedOutForm post={post} measures={plan.measures} />
+              <CarriedOutForm
+                post={post}
+                measures={plan.measures}
+                pupils={namePickerPupils(v, name)}
+              />
             ) : null}
             <Paragraph data-size="sm">
               {tc("planEditor.evaluateOn")} {showDate(plan.evaluateOn)}
@@ -570,6 +580,7 @@ export function CasePage() {
                   field="reason"
                   url="/owner-decision"
                   extra={{ decision: "obviouslyUnfounded" }}
+                  pupils={namePickerPupils(v, name)}
                   post={post}
                 />
               ) : null}
@@ -582,6 +593,7 @@ export function CasePage() {
               label={tc("page.seriousReason")}
               field="reason"
               url="/serious"
+              pupils={namePickerPupils(v, name)}
               post={post}
             />
           ) : null}
@@ -600,7 +612,9 @@ export function CasePage() {
               : {k.reason}
             </Paragraph>
           ))}
-          {can.reclassify ? <ReclassifyForm post={post} kind={c.kind} /> : null}
+          {can.reclassify ? (
+            <ReclassifyForm post={post} kind={c.kind} pupils={namePickerPupils(v, name)} />
+          ) : null}
         </Section>
       ) : null}
 
@@ -618,6 +632,9 @@ export function CasePage() {
             </li>
             <li>
               <a href={`/api/cases/${c.id}/export?format=json`}>{tc("page.exportJson")}</a>
+            </li>
+            <li>
+              <a href={`/api/cases/${c.id}/export.zip`}>{tc("page.exportZip")}</a>
             </li>
             {c.pupils.map((p) => (
               <li key={p}>
@@ -647,7 +664,7 @@ export function CasePage() {
   );
 }
 
-function NoteForm({ post }: { post: Post }) {
+function NoteForm({ post, pupils }: { post: Post; pupils: readonly PupilOption[] }) {
   const tc = useCasesT();
   const [kind, setKind] = useState("conversation");
   const [on, setOn] = useState(todayIso());
@@ -682,13 +699,12 @@ function NoteForm({ post }: { post: Post }) {
           onChange={(e) => setOn(e.target.value)}
         />
       </div>
-      <Textfield
+      <FamilyTextfield
         id="f-text"
-        multiline
-        rows={3}
         label={tc("page.noteText")}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
+        pupils={pupils}
       />
     </ActionForm>
   );
@@ -737,13 +753,12 @@ function PupilViewForm({
           </Select>
         </label>
       ) : null}
-      <Textfield
+      <FamilyTextfield
         id="f-words"
-        multiline
-        rows={3}
         label={tc("page.words")}
         value={words}
-        onChange={(e) => setWords(e.target.value)}
+        onChange={setWords}
+        pupils={namePickerPupils(view, name)}
       />
       <Fieldset>
         <Fieldset.Legend>{tc("page.feelsSafe")}</Fieldset.Legend>
@@ -785,6 +800,7 @@ function EvaluationForm({
   const [bestInterest, setBestInterest] = useState("");
   const [earlyReason, setEarlyReason] = useState("");
   if (!plan) return null;
+  const pupils = namePickerPupils(view, name);
   const early = evaluatedOn !== "" && evaluatedOn < plan.evaluateOn;
   /** "Virket" only for a measure with a carried-out entry in the log (the server agrees). */
   const carriedOut = (measureId: string) => c.measureLog.some((e) => e.measureId === measureId);
@@ -850,11 +866,13 @@ function EvaluationForm({
       {c.pupils.map((p) => (
         <Fieldset key={p}>
           <Fieldset.Legend>{name(p)}</Fieldset.Legend>
-          <Textfield
+          <FamilyTextfield
             id={`f-pupilViews-${p}`}
+            multiline={false}
             label={tc("page.pupilSaysNow")}
             value={words[p] ?? ""}
-            onChange={(e) => setWords((w) => ({ ...w, [p]: e.target.value }))}
+            onChange={(text) => setWords((w) => ({ ...w, [p]: text }))}
+            pupils={pupils}
           />
           <Radio
             name={`safe-${p}`}
@@ -904,22 +922,21 @@ function EvaluationForm({
           />
         </Fieldset>
       ))}
-      <Textfield
+      <FamilyTextfield
         id="f-summary"
-        multiline
         rows={2}
         label={tc("page.summary")}
         value={summary}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={setSummary}
+        pupils={pupils}
       />
-      <Textfield
+      <FamilyTextfield
         id="f-bestInterest"
-        multiline
-        rows={3}
         label={tc("duty.bestInterest")}
         description={tc("duty.bestInterestHelp")}
         value={bestInterest}
-        onChange={(e) => setBestInterest(e.target.value)}
+        onChange={setBestInterest}
+        pupils={pupils}
       />
     </ActionForm>
   );
@@ -1087,9 +1104,11 @@ function ResponseForm({ post, revision }: { post: Post; revision: number }) {
 function CarriedOutForm({
   post,
   measures,
+  pupils,
 }: {
   post: Post;
   measures: readonly { id: string; description: string }[];
+  pupils: readonly PupilOption[];
 }) {
   const tc = useCasesT();
   const [measureId, setMeasureId] = useState(measures[0]?.id ?? "");
@@ -1130,11 +1149,13 @@ function CarriedOutForm({
         value={on}
         onChange={(e) => setOn(e.target.value)}
       />
-      <Textfield
+      <FamilyTextfield
         id="f-note"
+        multiline={false}
         label={tc("page.carriedOutNote")}
         value={note}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={setNote}
+        pupils={pupils}
       />
     </ActionForm>
   );
@@ -1143,7 +1164,15 @@ function CarriedOutForm({
 const KINDS = ["pupil-reported", "staff-concern", "staff-violation", "leadership-violation"];
 
 /** Change the case's kind, with the reason (kept in the case's history). */
-function ReclassifyForm({ post, kind }: { post: Post; kind: string }) {
+function ReclassifyForm({
+  post,
+  kind,
+  pupils,
+}: {
+  post: Post;
+  kind: string;
+  pupils: readonly PupilOption[];
+}) {
   const tc = useCasesT();
   const [next, setNext] = useState(KINDS.find((k) => k !== kind) ?? kind);
   const [reason, setReason] = useState("");
@@ -1168,11 +1197,13 @@ function ReclassifyForm({ post, kind }: { post: Post; kind: string }) {
           ))}
         </Select>
       </label>
-      <Textfield
+      <FamilyTextfield
         id="f-reason-reclassify"
+        multiline={false}
         label={tc("page.reclassifyReason")}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
+        pupils={pupils}
       />
     </ActionForm>
   );

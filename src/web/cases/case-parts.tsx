@@ -16,9 +16,10 @@ import {
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { useSession } from "../app/session.tsx";
 import { useApiData } from "../ui/api-data.ts";
+import { PupilNamePicker, PupilNamesHint, type PupilOption } from "./pupil-name-picker.tsx";
 import {
   type CaseView,
   dueOf,
@@ -91,7 +92,81 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** One text field and a button; the field is required. */
+/**
+ * The pupils a writer may name in free text: the case's pupils, then the other involved
+ * pupils, as the register spells them (so the family copy can replace the others' names).
+ */
+export function namePickerPupils(view: CaseView, name: (id: string) => string): PupilOption[] {
+  const c = view.case;
+  const ids = [...new Set([...c.pupils, ...(c.involvedPupils ?? []).map((p) => p.pupilId)])];
+  return ids.map((id) => ({ id, name: name(id) })).filter((p) => p.name !== "");
+}
+
+/**
+ * A free-text field whose text reaches the family copy: a button to insert a pupil's name
+ * at the cursor, and the hint that the family sees the text with other pupils' names
+ * replaced (the field points to the hint with aria-describedby).
+ */
+export function FamilyTextfield({
+  id,
+  label,
+  description,
+  value,
+  onChange,
+  pupils,
+  multiline = true,
+  rows = 3,
+  error,
+}: {
+  id: string;
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (value: string) => void;
+  pupils: readonly PupilOption[];
+  multiline?: boolean;
+  rows?: number;
+  error?: ReactNode;
+}) {
+  const ref = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
+  const hintId = `${useId()}-hint`;
+  return (
+    <div className="cases-family-text">
+      {multiline ? (
+        <Textfield
+          ref={ref}
+          id={id}
+          multiline
+          rows={rows}
+          label={label}
+          description={description}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={hintId}
+          error={error}
+        />
+      ) : (
+        <Textfield
+          ref={ref}
+          id={id}
+          label={label}
+          description={description}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={hintId}
+          error={error}
+        />
+      )}
+      <PupilNamePicker pupils={pupils} fieldRef={ref} value={value} onChange={onChange} />
+      <PupilNamesHint id={hintId} />
+    </div>
+  );
+}
+
+/**
+ * One text field and a button; the field is required. With `pupils` the text reaches the
+ * family copy: the writer can insert a pupil's name and sees the hint.
+ */
 export function TextForm({
   id,
   title,
@@ -101,6 +176,7 @@ export function TextForm({
   url,
   extra,
   submit,
+  pupils,
   post,
 }: {
   id: string;
@@ -111,6 +187,7 @@ export function TextForm({
   url: string;
   extra?: Record<string, unknown>;
   submit?: string;
+  pupils?: readonly PupilOption[];
   post: Post;
 }) {
   const tc = useCasesT();
@@ -126,15 +203,26 @@ export function TextForm({
         return ok;
       }}
     >
-      <Textfield
-        id={id}
-        multiline
-        rows={3}
-        label={label}
-        description={description}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      {pupils ? (
+        <FamilyTextfield
+          id={id}
+          label={label}
+          description={description}
+          value={text}
+          onChange={setText}
+          pupils={pupils}
+        />
+      ) : (
+        <Textfield
+          id={id}
+          multiline
+          rows={3}
+          label={label}
+          description={description}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      )}
     </ActionForm>
   );
 }
@@ -318,13 +406,13 @@ export function NotHeard({ view, name, post }: { view: CaseView; name: Name; pos
               </Select>
             </label>
           ) : null}
-          <Textfield
+          <FamilyTextfield
             id="f-reason-notHeard"
-            multiline
             rows={2}
             label={tc("duty.notHeardReason")}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={setReason}
+            pupils={namePickerPupils(view, name)}
           />
         </ActionForm>
       ) : null}
@@ -440,14 +528,14 @@ export function Seriousness({ view, post }: { view: CaseView; post: Post }) {
           onChange={() => setAnswer("no")}
         />
       </Fieldset>
-      <Textfield
+      <FamilyTextfield
         id="f-reason-seriousness"
-        multiline
         rows={2}
         label={tc("duty.seriousReason")}
         description={tc("duty.seriousReasonHelp")}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
+        pupils={namePickerPupils(view, (id) => (id ? (view.names[id] ?? "") : ""))}
       />
     </ActionForm>
   );
@@ -491,6 +579,7 @@ export function ImmediateMeasures({
           label={tc("duty.immediateText")}
           field="text"
           url="/immediate-measures"
+          pupils={namePickerPupils(view, name)}
           post={post}
         />
       ) : null}
@@ -693,6 +782,7 @@ export function CoveringStatements({
           label={tc("duty.coveringText")}
           field="text"
           url="/covering-statements"
+          pupils={namePickerPupils(view, name)}
           post={post}
         />
       ) : null}
@@ -724,6 +814,7 @@ export function CloseForm({ view, name, post }: { view: CaseView; name: Name; po
   const [reason, setReason] = useState("");
   const [confirmed, setConfirmed] = useState(false);
   const leadership = c.kind === "leadership-violation";
+  const pupils = namePickerPupils(view, name);
   const cases = useApiData<{ items: ListItem[] }>(
     ground !== "joined"
       ? null
@@ -802,13 +893,13 @@ export function CloseForm({ view, name, post }: { view: CaseView; name: Name; po
                 />
               ))}
             </Fieldset>
-            <Textfield
+            <FamilyTextfield
               id="f-note-close"
-              multiline
               rows={2}
               label={tc("duty.leftNote")}
               value={note}
-              onChange={(e) => setNote(e.target.value)}
+              onChange={setNote}
+              pupils={pupils}
             />
           </>
         ) : null}
@@ -838,24 +929,22 @@ export function CloseForm({ view, name, post }: { view: CaseView; name: Name; po
           </label>
         ) : null}
         {ground === "noCaseToAnswer" ? (
-          <Textfield
+          <FamilyTextfield
             id="f-findings"
-            multiline
-            rows={3}
             label={tc("duty.findings")}
             value={findings}
-            onChange={(e) => setFindings(e.target.value)}
+            onChange={setFindings}
+            pupils={pupils}
           />
         ) : null}
         {ground === "other" ? (
           <>
-            <Textfield
+            <FamilyTextfield
               id="f-reason-close"
-              multiline
-              rows={3}
               label={tc("duty.otherReason")}
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={setReason}
+              pupils={pupils}
             />
             {principal ? (
               <Checkbox

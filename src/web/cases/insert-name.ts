@@ -8,10 +8,13 @@ export interface TextEdit {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+/** Punctuation after which a name is written with a space: "hverandre: Ask", "Ask, Bo". */
+const SPACED_AFTER = /[,:;.!?)\]]/;
 
 /**
  * Replace the selection [start, end) of `value` with `name`. A space is added before the
- * name if it would otherwise run into a word, and after it if a word follows. Out-of-range
+ * name if it would otherwise run into a word or follow punctuation such as ":" or ",", and
+ * after it if a word follows. Out-of-range
  * or reversed selections are clamped, so a lost selection inserts at the end.
  */
 export function insertAtSelection(
@@ -24,7 +27,8 @@ export function insertAtSelection(
   const to = Math.min(Math.max(end ?? from, from), value.length);
   const before = value.slice(0, from);
   const after = value.slice(to);
-  const lead = before.length > 0 && WORD.test(before.slice(-1)) ? " " : "";
+  const last = before.slice(-1);
+  const lead = before.length > 0 && (WORD.test(last) || SPACED_AFTER.test(last)) ? " " : "";
   const trail = after.length > 0 && WORD.test(after.charAt(0)) ? " " : "";
   const inserted = `${lead}${name}${trail}`;
   return {

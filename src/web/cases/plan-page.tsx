@@ -17,6 +17,7 @@ import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
+import { FamilyTextfield, namePickerPupils } from "./case-parts.tsx";
 import {
   type CaseView,
   errorOf,
@@ -108,6 +109,7 @@ export function PlanPage() {
   const name = (id: string) =>
     v.names[id] ??
     (user && id === user.person.id ? `${user.person.givenName} ${user.person.familyName}` : id);
+  const pupils = namePickerPupils(v, name);
   const setM = (i: number, patch: Partial<MeasureDraft>) =>
     setMeasures((list) => list.map((m, j) => (j === i ? { ...m, ...patch } : m)));
 
@@ -152,25 +154,24 @@ export function PlanPage() {
             <Link to={`/cases/${c.id}`}>{tc("planEditor.back")}</Link>
           </Alert>
         ) : null}
-        <Textfield
+        <FamilyTextfield
           id={fieldId("problem")}
-          multiline
-          rows={3}
           label={tc("planEditor.problem")}
           value={problem}
-          onChange={(e) => setProblem(e.target.value)}
+          onChange={setProblem}
+          pupils={pupils}
           error={err("problem")}
         />
         {measures.map((m, i) => (
           <Fieldset key={m.id} className="cases-measure">
             <Fieldset.Legend>{tc("planEditor.measure", { n: i + 1 })}</Fieldset.Legend>
-            <Textfield
+            <FamilyTextfield
               id={fieldId(`measures.${i}.description`)}
-              multiline
               rows={2}
               label={tc("planEditor.description")}
               value={m.description}
-              onChange={(e) => setM(i, { description: e.target.value })}
+              onChange={(text) => setM(i, { description: text })}
+              pupils={pupils}
               error={err(`measures.${i}.description`)}
             />
             <div className="cases-inline">
@@ -191,11 +192,13 @@ export function PlanPage() {
                 error={err(`measures.${i}.endsOn`)}
               />
             </div>
-            <Textfield
+            <FamilyTextfield
               id={fieldId(`measures.${i}.schedule`)}
+              multiline={false}
               label={tc("planEditor.schedule")}
               value={m.schedule}
-              onChange={(e) => setM(i, { schedule: e.target.value })}
+              onChange={(text) => setM(i, { schedule: text })}
+              pupils={pupils}
             />
             <label className="cases-select" htmlFor={fieldId(`measures.${i}.responsiblePersonId`)}>
               {tc("planEditor.responsible")}
