@@ -145,7 +145,8 @@ beforeAll(async () => {
           description: "Voksen i garderoben før og etter gym.",
           startsOn: TODAY,
           endsOn: "2026-12-18",
-          schedule: "Hver gymtime",
+          // Free text naming the other pupil: the family sees "[annen elev]".
+          schedule: `Hver gymtime når ${names[otherPupil]} også er der`,
           responsiblePersonId: teacher,
           keepApart: [[pupil, otherPupil]],
         },
@@ -185,6 +186,7 @@ describe("Mine meldinger: the cases about the pupil, family version", () => {
     expect(item?.plan?.measures).toEqual([
       expect.objectContaining({
         description: "Voksen i garderoben før og etter gym.",
+        schedule: "Hver gymtime når [annen elev] også er der",
         keepApart: true,
         responsible: expect.objectContaining({ name: names[teacher] }),
       }),

@@ -21,7 +21,7 @@ import type { Db } from "../platform/db/database.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { restrictedCase } from "./effects.ts";
 import { caseComplaintText } from "./family-complaint.ts";
-import { closureGroundOf, contactsOf, familyPlan } from "./family-view.ts";
+import { closureGroundOf, contactsOf, familyPlan, familyRedaction } from "./family-view.ts";
 import { PDF_STYLES, renderPdf } from "./pdf.ts";
 import { caseFromParam } from "./resources.ts";
 import { loadCase, namesOf } from "./store.ts";
@@ -62,7 +62,7 @@ async function letterContent(
     pupilId,
     ...(plan?.measures ?? []).map((m) => m.responsiblePersonId),
   ]);
-  const fp = familyPlan(state, pupilId, names);
+  const fp = familyPlan(state, pupilId, names, await familyRedaction(db, state, pupilId, lang));
   const [school, contacts, complaint] = await Promise.all([
     db.selectFrom("school").select("name").where("id", "=", state.schoolId).executeTakeFirst(),
     contactsOf(db, state),

@@ -18,6 +18,7 @@ import type { Role } from "../../core/access/roles.ts";
 import { type IsoDate, osloDateOf } from "../../core/calendar/iso-date.ts";
 import { isAdultOn } from "../../core/cases/duty-rules.ts";
 import { isLeadershipKind } from "../../core/cases/escalation.ts";
+import { compileRedaction, redactionRule } from "../../core/cases/redact.ts";
 import {
   type CaseState,
   type CaseStatus,
@@ -25,10 +26,12 @@ import {
   currentPlan,
   type Measure,
 } from "../../core/cases/types.ts";
+import type { Lang } from "../../i18n/lang.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";
 import { restrictedCase } from "./effects.ts";
 import { type ComplaintInfo, complaintFor } from "./family-complaint.ts";
+import { tr } from "./pdf.ts";
 import { caseStateOf, namesOf } from "./store.ts";
 
 export interface FamilyMeasure {
@@ -93,11 +96,45 @@ function teamRole(state: CaseState, personId: string): Role | null {
   return ROLE_ORDER.find((r) => roles.includes(r)) ?? roles[0] ?? null;
 }
 
-/** The plan in force in the family version for one pupil. */
+/**
+ * The free-text redaction of a family's view: the names of every other pupil the case knows
+ * (the pupils it is about and the pupils involved) become "[annen elev]", as in the family
+ * copy of the case file (src/core/cases/redact.ts). The own pupil's names are kept.
+ */
+export async function familyRedaction(
+  db: Db,
+  state: CaseState,
+  pupilId: string,
+  lang: Lang,
+): Promise<(text: string) => string> {
+  const others = [
+    ...new Set([...state.pupils, ...state.involvedPupils.map((p) => p.pupilId)]),
+  ].filter((id) => id !== pupilId);
+  if (others.length === 0) return (text) => text;
+  const rows = await db
+    .selectFrom("person")
+    .select(["id", "given_name", "family_name"])
+    .where("id", "in", [pupilId, ...others])
+    .execute();
+  const names = (p: { given_name: string; family_name: string }) => ({
+    givenName: p.given_name,
+    familyName: p.family_name,
+  });
+  return compileRedaction(
+    redactionRule(
+      rows.filter((r) => r.id === pupilId).map(names),
+      rows.filter((r) => r.id !== pupilId).map(names),
+      tr(lang, "pdf.otherPupilInText"),
+    ),
+  );
+}
+
+/** The plan in force in the family version for one pupil; free text through `redact`. */
 export function familyPlan(
   state: CaseState,
   pupilId: string,
   names: Record<string, string>,
+  redact: (text: string) => string,
 ): FamilyPlan | null {
   const plan = currentPlan(state);
   if (!plan) return null;
@@ -105,10 +142,10 @@ export function familyPlan(
     revision: plan.revision,
     evaluateOn: plan.evaluateOn,
     measures: plan.measures.map((m: Measure) => ({
-      description: m.description,
+      description: redact(m.description),
       startsOn: m.startsOn,
       endsOn: m.endsOn,
-      schedule: m.schedule,
+      schedule: m.schedule === null ? null : redact(m.schedule),
       responsible: {
         name: names[m.responsiblePersonId] ?? "",
         role: teamRole(state, m.responsiblePersonId),
@@ -166,8 +203,9 @@ export function guardianMaySee(
 export async function familyCases(
   db: Db,
   actor: Actor,
-  opts: { now: Date; requestId: string | null },
+  opts: { now: Date; requestId: string | null; lang: Lang },
 ): Promise<{ items: FamilyCase[] }> {
+  const lang = opts.lang;
   const me = actor.personId;
   const today = osloDateOf(opts.now);
   const wards = (
@@ -232,7 +270,7 @@ export async function familyCases(
       schoolName,
       stage: state.status,
       learnedOn: state.learnedOn,
-      plan: familyPlan(state, pupilId, names),
+      plan: familyPlan(state, pupilId, names, await familyRedaction(db, state, pupilId, lang)),
       planDueOn: plan || !open ? null : state.planDueOn,
       nextEvaluationOn: open && plan ? plan.evaluateOn : null,
       contacts: await contactsOf(db, state),

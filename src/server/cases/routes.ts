@@ -163,6 +163,7 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
       familyCases(db, req.actor as NonNullable<FastifyRequest["actor"]>, {
         now: clock(),
         requestId: req.id,
+        lang: req.lang,
       }),
   );
 
