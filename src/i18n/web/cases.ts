@@ -324,8 +324,6 @@ export const nb = {
     close: "Avslutt saken",
     closeHelp:
       "Aktivitetsplikten gjelder til eleven har det trygt og godt. Velg grunnlaget saken avsluttes på. En avsluttet sak låses: den kan leses, men ikke endres.",
-    closePupilSafe: "Eleven sier at hen har det trygt og godt",
-    closeReason: "Avslutt med begrunnelse",
     reason: "Begrunnelse",
     closedAt: "Avsluttet {{date}}",
     export: "Saksmappe",
@@ -1065,8 +1063,6 @@ export const nn: Shape<typeof nb> = {
     close: "Avslutt saka",
     closeHelp:
       "Aktivitetsplikta gjeld til eleven har det trygt og godt. Vel grunnlaget saka blir avslutta på. Ei avslutta sak blir låst: ho kan lesast, men ikkje endrast.",
-    closePupilSafe: "Eleven seier at hen har det trygt og godt",
-    closeReason: "Avslutt med grunngjeving",
     reason: "Grunngjeving",
     closedAt: "Avslutta {{date}}",
     export: "Saksmappe",
@@ -1807,8 +1803,6 @@ export const en: Shape<typeof nb> = {
     close: "Close the case",
     closeHelp:
       "The duty to act lasts until the pupil feels safe and well. Choose the ground the case is closed on. A closed case is locked: it can be read, not changed.",
-    closePupilSafe: "The pupil says they feel safe and well",
-    closeReason: "Close with a reason",
     reason: "Reason",
     closedAt: "Closed {{date}}",
     export: "Case file",
