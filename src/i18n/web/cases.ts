@@ -264,6 +264,8 @@ export const nb = {
     heardOn: "Dato",
     words: "Hva sier eleven selv?",
     feelsSafe: "Sier eleven at hen har det trygt nå?",
+    viewFromReport:
+      "Fra meldingen: den som meldte fra, sier at eleven sa at hen ikke har det trygt. Eleven er ikke hørt av skolen ennå.",
     noPupilViews: "Eleven er ikke hørt ennå.",
     bestInterest: "Barnets beste",
     addBestInterest: "Ny vurdering av barnets beste",
@@ -1003,6 +1005,8 @@ export const nn: Shape<typeof nb> = {
     heardOn: "Dato",
     words: "Kva seier eleven sjølv?",
     feelsSafe: "Seier eleven at hen har det trygt no?",
+    viewFromReport:
+      "Frå meldinga: den som melde frå, seier at eleven sa at hen ikkje har det trygt. Eleven er ikkje høyrd av skulen enno.",
     noPupilViews: "Eleven er ikkje høyrd enno.",
     bestInterest: "Barnets beste",
     addBestInterest: "Ny vurdering av barnets beste",
@@ -1743,6 +1747,8 @@ export const en: Shape<typeof nb> = {
     heardOn: "Date",
     words: "What does the pupil say?",
     feelsSafe: "Does the pupil say they feel safe now?",
+    viewFromReport:
+      "From the report: the reporter says the pupil said they do not feel safe. The school has not heard the pupil yet.",
     noPupilViews: "The pupil has not been heard yet.",
     bestInterest: "Best interest of the child",
     addBestInterest: "New best-interest assessment",

@@ -339,7 +339,12 @@ export function CasePage() {
                   </Tag>
                 </>
               ) : null}
-              <p className="cases-text">«{pv.words}»</p>
+              {pv.source === "reporter" ? (
+                // What the reporter passed on: the pupil has not been heard by the school yet.
+                <Paragraph data-size="sm">{tc("page.viewFromReport")}</Paragraph>
+              ) : (
+                <p className="cases-text">«{pv.words}»</p>
+              )}
             </li>
           ))}
         </ul>
