@@ -10,10 +10,18 @@ for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
   if (!name.endsWith(".json")) continue;
   const data = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
   if (name.startsWith("vitest")) {
+    // A test file that fails to load has no tests of its own: count the file as one failure,
+    // or the closing line would say "0 failed" while the run exits 1.
+    const unloaded = (data.testResults ?? []).filter(
+      (r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
+    );
+    const failedHere = (data.numFailedTests ?? 0) + unloaded.length;
     passed += data.numPassedTests ?? 0;
-    failed += (data.numFailedTests ?? 0) + (data.numRuntimeErrorTestSuites ?? 0);
+    failed += failedHere;
     skipped += (data.numPendingTests ?? 0) + (data.numTodoTests ?? 0);
-    console.log(`${name}: ${data.numPassedTests} passed, ${data.numFailedTests} failed`);
+    console.log(`${name}: ${data.numPassedTests} passed, ${failedHere} failed`);
+    for (const r of unloaded)
+      console.log(`  failed to load: ${path.relative(process.cwd(), r.name)}`);
   } else if (name.startsWith("playwright")) {
     const s = data.stats ?? {};
     passed += (s.expected ?? 0) + (s.flaky ?? 0);
