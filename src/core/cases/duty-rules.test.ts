@@ -31,7 +31,7 @@ import {
   isClosure,
 } from "./duty-rules.ts";
 import type { CaseErrorCode } from "./errors.ts";
-import { openCase, transition } from "./transition.ts";
+import { joinCases, openCase, transition } from "./transition.ts";
 import type { CaseState } from "./types.ts";
 
 const principal = people.principal;
@@ -501,5 +501,37 @@ describe("a closed case is closed and locked", () => {
     expect(r.next.status).toBe("closed");
     expect(r.next.closedAt).toBe(closed.closedAt);
     expect(r.next.coveringStatements).toHaveLength(1);
+  });
+});
+
+describe("joining a report that says the pupil does not feel safe", () => {
+  it("is allowed (the reporter's word is not work on the case) and carries that word along", () => {
+    const target = caseIn("staff-concern", "investigating", "case-target");
+    const source = openTestCase(
+      {
+        caseId: "case-source",
+        reportId: "report-source",
+        pupilSaidUnsafe: true,
+        involvedPupils: [{ pupilId: "pupil-bystander", role: "bystander" }],
+      },
+      TIMES.later,
+    );
+    const r = joinCases(source, target, ctx(TIMES.later, principal));
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.target.pupilViews.at(-1)).toMatchObject({
+      pupilId: PUPIL,
+      feelsSafe: false,
+      source: "reporter",
+    });
+    expect(r.target.involvedPupils.map((p) => p.pupilId)).toContain("pupil-bystander");
+    // The target's pupil now says "not safe" as their latest word: no closing on findings.
+    expect(
+      decideClosure(
+        r.target,
+        { type: "noCaseToAnswer", findings: "x" },
+        principal,
+        principal.personId,
+      ),
+    ).toMatchObject({ code: "close.pupilNotSafe" });
   });
 });

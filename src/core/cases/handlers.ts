@@ -126,7 +126,9 @@ function notify(caseId: string, recipient: Recipient, template: NotificationTemp
 export function hasCaseWork(c: CaseState): boolean {
   return (
     c.investigationNotes.length > 0 ||
-    c.pupilViews.length > 0 ||
+    // A view passed on in the report is part of the report, not work done on the case.
+    c.pupilViews.some((v) => v.source !== "reporter") ||
+    c.pupilsNotHeard.length > 0 ||
     c.bestInterest.length > 0 ||
     c.planRevisions.length > 0 ||
     c.evaluations.length > 0 ||
@@ -1115,6 +1117,26 @@ const joinReport: Handler<"joinReport"> = (c, cmd, ctx) => {
       ? minIsoDate(c.ownerDecisionDueOn, source.ownerDecisionDueOn)
       : c.ownerDecisionDueOn;
   const pupils = [...c.pupils, ...source.pupils.filter((p) => !c.pupils.includes(p))];
+  // What the incoming reports carried comes along: the reporter's word that a pupil does not
+  // feel safe (so the rules still bite) and the other pupils it named.
+  const viewIds = new Set(c.pupilViews.map((v) => v.id));
+  const reporterViews = source.pupilViews.filter(
+    (v) => v.source === "reporter" && !viewIds.has(v.id),
+  );
+  const involvedPupils = [
+    ...c.involvedPupils,
+    ...source.involvedPupils.filter(
+      (ip) =>
+        !pupils.includes(ip.pupilId) && !c.involvedPupils.some((x) => x.pupilId === ip.pupilId),
+    ),
+  ];
+  const investigateBy =
+    learnedOn < c.learnedOn
+      ? minIsoDate(
+          c.investigateBy,
+          ctx.calendar.addWorkingDays(learnedOn, ctx.settings.investigationDeadlineWorkingDays),
+        )
+      : c.investigateBy;
   return {
     next: {
       ...c,
@@ -1124,7 +1146,19 @@ const joinReport: Handler<"joinReport"> = (c, cmd, ctx) => {
       reportedAt:
         Date.parse(source.reportedAt) < Date.parse(c.reportedAt) ? source.reportedAt : c.reportedAt,
       planDueOn,
+      investigateBy,
       ownerDecisionDueOn,
+      pupilViews: [...c.pupilViews, ...reporterViews],
+      involvedPupils,
+      // What the school did on the day it acknowledged the joined report stays on record.
+      immediateMeasures: [
+        ...c.immediateMeasures,
+        ...source.immediateMeasures.filter((m) => !c.immediateMeasures.some((x) => x.id === m.id)),
+      ],
+      familyInformation: [
+        ...c.familyInformation,
+        ...source.familyInformation.filter((f) => !c.familyInformation.some((x) => x.id === f.id)),
+      ],
       // The anonymous reporter's conversation follows their report into this case.
       reporterMessages: [...(c.reporterMessages ?? []), ...(source.reporterMessages ?? [])],
     },
