@@ -20,6 +20,11 @@ async function logout(page: import("@playwright/test").Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/** Opens a form on the case page: the summary of its disclosure is the form's title. */
+async function openForm(page: import("@playwright/test").Page, title: string) {
+  await page.locator("summary").filter({ hasText: title }).click();
+}
+
 /** The school the logged-in person works in now. */
 async function activeSchool(page: import("@playwright/test").Page): Promise<string> {
   const session = (await (await page.request.get("/api/session")).json()) as {
@@ -133,14 +138,17 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await seriousness.getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(/at saken ikke er alvorlig\./)).toBeVisible();
   await expect(page.locator("#seriousness-form")).toHaveCount(0);
+  await openForm(page, "Nytt notat");
   await page.getByLabel("Hva kom fram?").fill("Samtale med eleven. Det har skjedd flere ganger.");
   await page.locator("#note-form").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText("Samtale med eleven. Det har skjedd flere ganger.")).toBeVisible();
+  await openForm(page, "Registrer hva eleven sier");
   await page.getByLabel("Hva sier eleven selv?").fill("Jeg vil ikke gå i gangen alene.");
   await page.locator("#view-form").getByRole("radio", { name: "Nei" }).check();
   await page.locator("#view-form").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText("«Jeg vil ikke gå i gangen alene.»")).toBeVisible();
   // An empty required field is named in the summary.
+  await openForm(page, "Ny vurdering av barnets beste");
   await page.locator("#f-bestInterest-case-form").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByRole("link", { name: "Fyll ut «Vurdering»." })).toBeVisible();
   await page
@@ -217,6 +225,7 @@ test("a contact teacher reports from a phone, and the principal follows the case
   await expect(page.getByText(/Revider eller avslutt innen/)).toBeVisible();
   await expectNoA11yViolations(page);
   await expectNoA11yViolations(page);
+  await openForm(page, "Avslutt saken");
   await page.locator("#close-form").getByRole("radio", { name: "Eleven har det trygt nå" }).check();
   await page.locator("#close-form").getByRole("button", { name: "Avslutt saken" }).click();
   await expect(
@@ -224,6 +233,7 @@ test("a contact teacher reports from a phone, and the principal follows the case
   ).toBeVisible();
   await expect(page.getByText("Grunnlag for avslutning: Eleven har det trygt nå")).toBeVisible();
   // The covering statement to Statsforvalteren can still be written.
+  await openForm(page, "Redegjørelse til Statsforvalteren");
   await page
     .getByLabel("Redegjørelse", { exact: true })
     .fill("Skolen satte inn tiltak innen fristen og evaluerte dem med eleven.");

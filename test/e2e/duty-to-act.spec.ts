@@ -28,6 +28,11 @@ async function shown(page: Page, date: string): Promise<string> {
   );
 }
 
+/** Opens a form on the case page: the summary of its disclosure is the form's title. */
+async function openForm(page: Page, title: string) {
+  await page.locator("summary").filter({ hasText: title }).click();
+}
+
 interface Pupil {
   id: string;
   givenName: string;
@@ -135,6 +140,7 @@ test("an oral report two days late: deadlines from the told date, no closing whi
   await expect(page.getByText("Lagret.")).toBeVisible();
 
   // The other pupil is involved in the case (alleged actor).
+  await openForm(page, "Legg til en annen involvert elev");
   await page.locator("#f-pupilId-involved").fill(fullName(other));
   await page
     .locator("#involved-form")
@@ -145,6 +151,7 @@ test("an oral report two days late: deadlines from the told date, no closing whi
 
   // 3. The pupil says they do not feel safe.
   const words = `Jeg tør ikke gå ut i friminuttet (${stamp}).`;
+  await openForm(page, "Registrer hva eleven sier");
   const viewForm = page.locator("#view-form");
   await viewForm.getByLabel("Hva sier eleven selv?").fill(words);
   await viewForm.getByRole("radio", { name: "Nei" }).check();
@@ -153,6 +160,7 @@ test("an oral report two days late: deadlines from the told date, no closing whi
 
   // An investigation note naming the other pupil: the picker inserts the name as the register
   // spells it, and the field says that the family sees it replaced.
+  await openForm(page, "Nytt notat");
   const noteForm = page.locator("#note-form");
   const note = noteForm.getByLabel("Hva kom fram?");
   await expect(note).toHaveAccessibleDescription(/Navn på andre elever blir da byttet ut/);
@@ -168,6 +176,7 @@ test("an oral report two days late: deadlines from the told date, no closing whi
   await expect(page.getByText(noteText)).toBeVisible();
 
   // 4. Closing on "no case" is refused while the pupil says they do not feel safe (§ 12-2).
+  await openForm(page, "Avslutt saken");
   const closeForm = page.locator("#close-form");
   await closeForm.getByRole("radio", { name: "Undersøkelsen viste ingen sak" }).check();
   await closeForm
@@ -224,6 +233,7 @@ test("an oral report two days late: deadlines from the told date, no closing whi
     page.getByRole("heading", { level: 1, name: `Sak om ${fullName(own)}` }),
   ).toBeVisible();
   const assessment = `Elevens beste: trygge friminutt og tett oppfølging (${stamp}).`;
+  await openForm(page, "Ny vurdering av barnets beste");
   await page.getByLabel("Vurdering", { exact: true }).fill(assessment);
   await page.locator("#f-bestInterest-case-form").getByRole("button", { name: "Lagre" }).click();
   await expect(page.getByText(assessment)).toBeVisible();

@@ -27,6 +27,7 @@ import {
   ClosureText,
   CoveringStatements,
   Deadlines,
+  Disclosure,
   dueText,
   FamilyInformed,
   FamilyTextfield,
@@ -375,6 +376,7 @@ export function CasePage() {
             url="/best-interest"
             pupils={namePickerPupils(v, name)}
             post={post}
+            collapsed
           />
         ) : null}
       </Section>
@@ -523,13 +525,15 @@ export function CasePage() {
           ))}
         </ul>
         {can.addTeamMember && c.kind !== "leadership-violation" ? (
-          <PersonSearch
-            schoolId={c.schoolId}
-            onlyRole={null}
-            label={tc("page.memberSearch")}
-            exclude={[...c.team.map((m) => m.personId), ...c.pupils]}
-            onPick={(p) => void post("/team", { personId: p.id })}
-          />
+          <Disclosure title={tc("page.memberSearch")}>
+            <PersonSearch
+              schoolId={c.schoolId}
+              onlyRole={null}
+              label={tc("page.memberSearch")}
+              exclude={[...c.team.map((m) => m.personId), ...c.pupils]}
+              onPick={(p) => void post("/team", { personId: p.id })}
+            />
+          </Disclosure>
         ) : null}
       </Section>
 
@@ -548,7 +552,9 @@ export function CasePage() {
           ))}
         </ul>
         {can.attach ? (
-          <AttachmentForm caseId={c.id} onDone={() => data.reload()} setProblems={setProblems} />
+          <Disclosure title={tc("page.addAttachment")}>
+            <AttachmentForm caseId={c.id} onDone={() => data.reload()} setProblems={setProblems} />
+          </Disclosure>
         ) : null}
       </Section>
 
@@ -600,6 +606,7 @@ export function CasePage() {
               url="/serious"
               pupils={namePickerPupils(v, name)}
               post={post}
+              collapsed
             />
           ) : null}
         </Section>
@@ -677,6 +684,7 @@ function NoteForm({ post, pupils }: { post: Post; pupils: readonly PupilOption[]
   return (
     <ActionForm
       id="note-form"
+      collapsed
       title={tc("page.addNote")}
       submit={tc("save")}
       onSubmit={async () => {
@@ -733,6 +741,7 @@ function PupilViewForm({
   return (
     <ActionForm
       id="view-form"
+      collapsed
       title={tc("page.addPupilView")}
       submit={tc("save")}
       onSubmit={async () => {
@@ -1184,6 +1193,7 @@ function ReclassifyForm({
   return (
     <ActionForm
       id="reclassify-form"
+      collapsed
       title={tc("page.reclassify")}
       submit={tc("page.reclassify")}
       onSubmit={async () => {

@@ -8,6 +8,7 @@ import {
   Button,
   Card,
   Checkbox,
+  Details,
   Fieldset,
   Heading,
   Paragraph,
@@ -40,22 +41,57 @@ type Name = (id: string | null | undefined) => string;
 const STAFF_KINDS = ["staff-violation", "leadership-violation"];
 export const isStaffKind = (kind: string) => STAFF_KINDS.includes(kind);
 
-/** A small form that posts to the case and reloads it; shows the server's verdict. */
+/**
+ * A secondary form behind a disclosure, closed at first: the summary is the form's title.
+ * Once open it stays open (with what was typed) until the reader closes it or `close()` is
+ * called after a successful save, which also puts focus back on the summary.
+ */
+export function Disclosure({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode | ((close: () => void) => ReactNode);
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const close = () => {
+    const details = ref.current;
+    if (!details) return;
+    details.open = false;
+    details.querySelector("summary")?.focus();
+  };
+  return (
+    <Details ref={ref} className="cases-disclosure">
+      <Details.Summary>{title}</Details.Summary>
+      <Details.Content>
+        {typeof children === "function" ? children(close) : children}
+      </Details.Content>
+    </Details>
+  );
+}
+
+/**
+ * A small form that posts to the case and reloads it; shows the server's verdict. With
+ * `collapsed` it sits behind a disclosure titled as the form, which closes after a save and
+ * stays open on a missing field or a refusal.
+ */
 export function ActionForm({
   id,
   title,
   submit,
   onSubmit,
   children,
+  collapsed = false,
 }: {
   id: string;
   title: string;
   submit: string;
   onSubmit: () => Promise<boolean>;
   children?: ReactNode;
+  collapsed?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
-  return (
+  const form = (close?: () => void) => (
     <form
       id={id}
       className="cases-form cases-form--small"
@@ -64,21 +100,24 @@ export function ActionForm({
         e.preventDefault();
         setBusy(true);
         try {
-          await onSubmit();
+          if ((await onSubmit()) && close) close();
         } finally {
           setBusy(false);
         }
       }}
     >
-      <Heading level={3} data-size="2xs">
-        {title}
-      </Heading>
+      {close ? null : (
+        <Heading level={3} data-size="2xs">
+          {title}
+        </Heading>
+      )}
       {children}
       <Button type="submit" data-size="sm" disabled={busy}>
         {submit}
       </Button>
     </form>
   );
+  return collapsed ? <Disclosure title={title}>{(close) => form(close)}</Disclosure> : form();
 }
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -178,6 +217,7 @@ export function TextForm({
   submit,
   pupils,
   post,
+  collapsed,
 }: {
   id: string;
   title: string;
@@ -189,12 +229,14 @@ export function TextForm({
   submit?: string;
   pupils?: readonly PupilOption[];
   post: Post;
+  collapsed?: boolean;
 }) {
   const tc = useCasesT();
   const [text, setText] = useState("");
   return (
     <ActionForm
       id={`${id}-form`}
+      collapsed={collapsed}
       title={title}
       submit={submit ?? tc("save")}
       onSubmit={async () => {
@@ -384,6 +426,7 @@ export function NotHeard({ view, name, post }: { view: CaseView; name: Name; pos
       {view.can.recordPupilNotHeard && options > 0 ? (
         <ActionForm
           id="not-heard-form"
+          collapsed
           title={tc("duty.notHeardTitle")}
           submit={tc("save")}
           onSubmit={async () => {
@@ -445,33 +488,32 @@ export function InvolvedPupils({ view, name, post }: { view: CaseView; name: Nam
         </ul>
       )}
       {view.can.addInvolvedPupil ? (
-        <div className="cases-form cases-form--small" id="involved-form">
-          <Heading level={4} data-size="2xs">
-            {tc("duty.addInvolved")}
-          </Heading>
-          <label className="cases-select" htmlFor="f-role">
-            {tc("duty.involvedRole")}
-            <Select
-              id="f-role"
-              value={role}
-              onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}
-            >
-              {ROLES.map((r) => (
-                <Select.Option key={r} value={r}>
-                  {tc(`duty.role.${r}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </label>
-          <PersonSearch
-            id="f-pupilId-involved"
-            schoolId={c.schoolId}
-            onlyRole="pupil"
-            label={tc("duty.involvedSearch")}
-            exclude={[...c.pupils, ...involved.map((p) => p.pupilId)]}
-            onPick={(p) => void post("/involved-pupils", { pupilId: p.id, role })}
-          />
-        </div>
+        <Disclosure title={tc("duty.addInvolved")}>
+          <div className="cases-form cases-form--small" id="involved-form">
+            <label className="cases-select" htmlFor="f-role">
+              {tc("duty.involvedRole")}
+              <Select
+                id="f-role"
+                value={role}
+                onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}
+              >
+                {ROLES.map((r) => (
+                  <Select.Option key={r} value={r}>
+                    {tc(`duty.role.${r}`)}
+                  </Select.Option>
+                ))}
+              </Select>
+            </label>
+            <PersonSearch
+              id="f-pupilId-involved"
+              schoolId={c.schoolId}
+              onlyRole="pupil"
+              label={tc("duty.involvedSearch")}
+              exclude={[...c.pupils, ...involved.map((p) => p.pupilId)]}
+              onPick={(p) => void post("/involved-pupils", { pupilId: p.id, role })}
+            />
+          </div>
+        </Disclosure>
       ) : null}
     </>
   );
@@ -639,6 +681,7 @@ export function FamilyInformed({ view, name, post }: { view: CaseView; name: Nam
       {canRecord ? (
         <ActionForm
           id="family-form"
+          collapsed
           title={tc("duty.family")}
           submit={tc("save")}
           onSubmit={() =>
@@ -784,6 +827,7 @@ export function CoveringStatements({
           url="/covering-statements"
           pupils={namePickerPupils(view, name)}
           post={post}
+          collapsed
         />
       ) : null}
     </Section>
@@ -859,6 +903,7 @@ export function CloseForm({ view, name, post }: { view: CaseView; name: Name; po
       <Paragraph data-size="sm">{tc("page.closeHelp")}</Paragraph>
       <ActionForm
         id="close-form"
+        collapsed
         title={tc("page.close")}
         submit={tc("page.close")}
         onSubmit={submit}
