@@ -199,7 +199,8 @@ const DEADLINE_KINDS: Array<[RegExp, TimingRuleKind[]]> = [
   [/^(umiddelbart|straks|snarest|ved skolestart)/i, ["caseRoutine"]],
   [/planleggingsdagene|^før skolestart|^før elevenes første time/i, ["beforeSchoolStarts"]],
   [/^første skoleuke/i, ["firstSchoolWeek"]],
-  [/august|september|oktober|november/i, ["month"]],
+  // "Oktober" for World Mental Health Day is the day itself (10 October): byDate.
+  [/august|september|oktober|november/i, ["month", "byDate"]],
   [/^ukentlig/i, ["weekly"]],
   [/tredje eller fjerde uke/i, ["everyNWeeks", "relative"]],
   [/ganger i løpet av skoleåret|årlig opplæring/i, ["timesPerYear"]],
