@@ -135,7 +135,9 @@ describe("creating the plan from the template", () => {
   });
 
   it("refuses a template whose month falls in an all-holiday month of the year", async () => {
-    // A year whose October is all holiday: the template's "October" activity cannot happen.
+    // A year whose September is all holiday: the template's "September" activities (the
+    // guardians' meeting) cannot happen. (October's World Mental Health Day is a date, which
+    // moves to the last school day before the break.)
     const created = await as.principal!.post(`/api/schools/${big.id}/years`, {
       label: "2027-2028",
       startsOn: "2027-08-16",
@@ -147,7 +149,7 @@ describe("creating the plan from the template", () => {
           startsOn: "2027-08-16",
           endsOn: "2027-08-18",
         },
-        { kind: "holiday", label: "Oktoberferie", startsOn: "2027-10-01", endsOn: "2027-10-31" },
+        { kind: "holiday", label: "Septemberferie", startsOn: "2027-09-01", endsOn: "2027-09-30" },
       ],
     });
     expect(created.statusCode).toBe(201);
