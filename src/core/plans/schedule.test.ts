@@ -254,8 +254,13 @@ describe("the default template", () => {
     const wheel = result.value;
     const of = (id: string) => wheel.filter((o) => o.activityId === id).map((o) => o.dueOn);
 
-    it("has dated occurrences only for parts 1 and 2", () => {
-      expect(new Set(wheel.map((o) => o.partId))).toEqual(new Set(["information", "prevention"]));
+    it("dates parts 1 and 2, and in part 3 only the calendar methods of «følge med»", () => {
+      expect(new Set(wheel.map((o) => o.partId))).toEqual(
+        new Set(["information", "prevention", "dutyToAct"]),
+      );
+      expect(
+        new Set(wheel.filter((o) => o.partId === "dutyToAct").map((o) => o.activityId)),
+      ).toEqual(new Set(["duty-monitor-start-talks", "duty-monitor-conferences"]));
     });
 
     it("keys are unique and the wheel is sorted", () => {

@@ -2,13 +2,21 @@
 // are parsed here and compared with the template row by row, so an activity, a method, a
 // responsible or a deadline cannot be dropped (or invented) without this test failing.
 //
-// The seed lives in the shared folder next to the repository (../shared/seed); set
-// TRYGG_SEED_PLAN to point elsewhere. Without it the test fails in CI and is skipped locally.
+// It also checks that the plan is run, not only printed: every seed activity, and every
+// method the seed gives a calendar deadline of its own ("konferansetimer", "ukentlig
+// elevrådsstyremøte", "MOT-økt med ansatte", …), is a scheduled task for someone in a real
+// school year. What the timing model cannot date is listed below, with the reason.
+//
+// The seed lives in the shared folder next to the repository (../shared/seed), which is
+// where CI has it, so no environment variable is needed; TRYGG_SEED_PLAN points elsewhere.
+// Without the seed the test fails in CI (CI=true) and is skipped locally.
 
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { createSchoolYearCalendar, defaultSchoolYear } from "../calendar/school-year.ts";
+import { schedulePlan } from "./schedule.ts";
 import { parsePlanTemplate } from "./template.ts";
 import type {
   PlanActivity,
@@ -176,12 +184,28 @@ interface TemplateRow {
   activities: PlanActivity[];
 }
 
+/**
+ * Activities that come from the seed's free text, not its tables: the yearly evaluation
+ * ("Handlingsplanen skal evalueres årlig", section "Evaluering") is a dated task too.
+ */
+const FROM_SEED_SECTIONS: Record<string, string> = { "plan-evaluation": "Evaluering" };
+
+/**
+ * Roles a split-off activity assigns beyond the row's "Ansvar" column, because the seed's
+ * own method text names them ("Konferansetimer mellom kontaktlærer/faglærere og …").
+ */
+const RESPONSIBLES_FROM_METHOD: Record<string, string[]> = {
+  "duty-monitor-start-talks": ["role:contactTeacher"],
+  "duty-monitor-conferences": ["role:contactTeacher", "role:subjectTeacher"],
+};
+
 /** Activities grouped by `tableRow` (consecutive), in plan order. */
 function templateRows(template: PlanTemplate): TemplateRow[] {
   const rows: TemplateRow[] = [];
   for (const part of template.content.parts) {
     let current: { key: string; row: TemplateRow } | undefined;
     for (const activity of part.activities) {
+      if (activity.id in FROM_SEED_SECTIONS) continue;
       const key = activity.tableRow ?? activity.id;
       if (current?.key === key) {
         current.row.activities.push(activity);
@@ -195,8 +219,12 @@ function templateRows(template: PlanTemplate): TemplateRow[] {
 }
 
 // Which timing rules may stand for which wording of the "Frist" column.
+// MOT's sessions follow "the plan and the 3-year agreement with MOT": times a year, or the
+// September guardians' meeting. "Ved skolestart" in part 3 is the start-of-year talks.
 const DEADLINE_KINDS: Array<[RegExp, TimingRuleKind[]]> = [
-  [/^(umiddelbart|straks|snarest|ved skolestart)/i, ["caseRoutine"]],
+  [/avtale med MOT/i, ["continuous", "timesPerYear", "month"]],
+  [/^ved skolestart/i, ["caseRoutine", "firstSchoolWeek"]],
+  [/^(umiddelbart|straks|snarest)/i, ["caseRoutine"]],
   [/planleggingsdagene|^før skolestart|^før elevenes første time/i, ["beforeSchoolStarts"]],
   [/^første skoleuke/i, ["firstSchoolWeek"]],
   // "Oktober" for World Mental Health Day is the day itself (10 October): byDate.
@@ -204,8 +232,15 @@ const DEADLINE_KINDS: Array<[RegExp, TimingRuleKind[]]> = [
   [/^ukentlig/i, ["weekly"]],
   [/tredje eller fjerde uke/i, ["everyNWeeks", "relative"]],
   [/ganger i løpet av skoleåret|årlig opplæring/i, ["timesPerYear"]],
-  [/^fortløpende|^i henhold til årsplan/i, ["continuous", "caseRoutine"]],
+  [
+    /^i henhold til årsplan/i,
+    ["continuous", "caseRoutine", "timesPerYear", "firstSchoolWeek", "byDate"],
+  ],
+  [/^fortløpende/i, ["continuous", "caseRoutine"]],
 ];
+
+/** A method that carries its own frequency ("Ukentlig elevrådsstyremøte …") may set the rule. */
+const METHOD_KINDS: Array<[RegExp, TimingRuleKind[]]> = [[/^ukentlig/i, ["weekly"]]];
 
 // ------------------------------------------------------------------ tests
 
@@ -243,20 +278,28 @@ describe.skipIf(!seedExists)("default template vs the seed plan", () => {
 
     it("keeps the activity text (description and details)", () => {
       expect(templateRow).toBeDefined();
-      for (const activity of templateRow?.activities ?? []) {
-        expect(sortedWords([activity.description, ...activity.details])).toEqual(
-          sortedWords([row.activity]),
-        );
+      const activities = templateRow?.activities ?? [];
+      const description = activities[0]?.description ?? "";
+      // A row split into dated activities may give each one of the row's details (the
+      // 16 May event); the row as a whole keeps every detail, each once.
+      const details = [...new Set(activities.flatMap((a) => a.details))];
+      expect(sortedWords([description, ...details])).toEqual(sortedWords([row.activity]));
+      for (const activity of activities) {
+        expect(activity.description).toBe(description);
       }
     });
 
     it("keeps every responsible", () => {
+      const fromMethod = new Set(
+        (templateRow?.activities ?? []).flatMap((a) => RESPONSIBLES_FROM_METHOD[a.id] ?? []),
+      );
       const keys = new Set(
         (templateRow?.activities ?? []).flatMap((activity) =>
           activity.responsible.map(responsibleKey),
         ),
       );
-      expect([...keys].sort()).toEqual(seedResponsibles(row.responsible));
+      const expected = new Set([...seedResponsibles(row.responsible), ...fromMethod]);
+      expect([...keys].sort()).toEqual([...expected].sort());
     });
 
     it("keeps every method, word for word", () => {
@@ -275,17 +318,139 @@ describe.skipIf(!seedExists)("default template vs the seed plan", () => {
       for (const activity of templateRow?.activities ?? []) {
         const rule = DEADLINE_KINDS.find(([pattern]) => pattern.test(activity.deadlineText));
         expect(rule, `no mapping for "${activity.deadlineText}"`).toBeDefined();
-        expect(rule?.[1]).toContain(activity.timing.kind);
+        const byMethod = METHOD_KINDS.filter(([pattern]) =>
+          activity.methods.some((method) => pattern.test(method)),
+        ).flatMap(([, kinds]) => kinds);
+        expect([...(rule?.[1] ?? []), ...byMethod]).toContain(activity.timing.kind);
       }
     });
   });
 
-  it("part 3 is the duty-to-act routine: every activity is a case-routine step", () => {
-    const part3 = template.content.parts.find((part) => part.id === "dutyToAct");
-    expect(part3?.activities.length).toBe(12);
-    for (const activity of part3?.activities ?? []) {
-      expect(activity.timing.kind).toBe("caseRoutine");
+  it("part 3 is the duty-to-act routine: every row is a case-routine step", () => {
+    const part3 = rows.filter((row) => row.part === 3);
+    expect(part3.length).toBe(12);
+    for (const row of part3) {
+      expect(row.activities[0]?.timing.kind).toBe("caseRoutine");
     }
+    // Only the "følge med" row's calendar methods (start-of-year talks, konferansetimer)
+    // are dated, as activities of their own in that row.
+    const dated = part3
+      .flatMap((row) => row.activities)
+      .filter((a) => a.timing.kind !== "caseRoutine")
+      .map((a) => a.id);
+    expect(dated).toEqual(["duty-monitor-start-talks", "duty-monitor-conferences"]);
+  });
+
+  // -------------------------------------------------------------- run, not only printed
+
+  /** Seed activities that are nobody's task by design (ADR 0108: `everyone` is never assigned). */
+  const SHARED_DUTIES: Record<string, string> = {
+    "prev-ideas": "«Alle elever og ansatte»: a shared duty, never one person's task",
+  };
+
+  /** Seed items with a deadline of their own, and the dated activity that runs each. */
+  const SEED_ITEMS_AS_TASKS: Array<[string, string]> = [
+    [
+      "Oppstartssamtaler mellom kontaktlærer og elever/foresatte på Vg1 og kombinasjonsprogrammet og nye elever på Vg2",
+      "duty-monitor-start-talks",
+    ],
+    [
+      "Gjennomføre oppstartsamtaler med elever og foresatte (Vg1 og kombinasjonsklasse)",
+      "prev-start-class",
+    ],
+    ["TK-møter", "prev-tk-meetings"],
+    ["Klasselærermøter", "prev-class-teacher-meetings"],
+    [
+      "Konferansetimer mellom kontaktlærer/faglærere og elever/foresatte",
+      "duty-monitor-conferences",
+    ],
+    ["Gjennomføre elevundersøkelsen på alle klasser og trinn", "prev-pupil-survey"],
+    ["Ukentlig elevrådsstyremøte og elevrådsmøte", "prev-pupil-council-meetings"],
+    ["Oppstartskonsert", "prev-projects-start-concert"],
+    ["16. mai arrangement", "prev-projects-16-may"],
+    ["MOT-økter med elever", "prev-mot-pupils"],
+    ["MOT-økt med ansatte", "prev-mot-staff"],
+    ["MOT-møte med foresatte", "prev-mot-guardians"],
+    ["Handlingsplanen skal evalueres årlig", "plan-evaluation"],
+  ];
+
+  /** Seed items the timing model cannot (yet) turn into dated tasks, and why. */
+  const NOT_DATED: Record<string, string> = {
+    "Miljøarbeider oppholde seg i kantine, aula og andre fellesområder":
+      "daily: there is no daily rule with a done/not-done record per day",
+    "Alle følge med på atferd i klasser og grupper og i skolemiljøet generelt":
+      "everyone, daily: a shared duty",
+    Festivalente: "the seed gives no date; the school's årsplan must",
+    Lillestortinget: "the seed gives no date",
+    Lillestrømkaksjonen: "the seed gives no date",
+    Pride: "the seed gives no date",
+    "Internasjonal dag": "the seed gives no date",
+    "Trinnvise arrangement": "the seed gives no date, and one per grade",
+  };
+
+  const seedText = seedExists ? words(fs.readFileSync(seedPath, "utf8")).join(" ") : "";
+  const inSeed = (item: string) => ` ${seedText} `.includes(` ${words(item).join(" ")} `);
+
+  it("names only items that are in the seed", () => {
+    for (const item of [...SEED_ITEMS_AS_TASKS.map(([i]) => i), ...Object.keys(NOT_DATED)]) {
+      expect(inSeed(item), item).toBe(true);
+    }
+  });
+
+  it("the yearly evaluation is a dated task with its four groups", () => {
+    const evaluation = template.content.parts
+      .flatMap((part) => part.activities)
+      .find((a) => a.id === "plan-evaluation");
+    expect(evaluation?.timing.kind).toMatch(/^(month|byDate)$/);
+    expect(evaluation?.responsible.map(responsibleKey).sort()).toEqual(
+      [
+        "other:Ansattes tillitsvalgte",
+        "role:pupilCouncil",
+        "roleGroup:pupilServices",
+        "role:principal",
+        "roleGroup:otherLeadership",
+      ].sort(),
+    );
+  });
+
+  describe.each([2026, 2027])("scheduled in school year %i", (year) => {
+    const calendar = createSchoolYearCalendar(defaultSchoolYear(year));
+    if (!calendar.ok) throw new Error(JSON.stringify(calendar.error));
+    const wheel = schedulePlan(template.content, calendar.value);
+    if (!wheel.ok) throw new Error(JSON.stringify(wheel.error, null, 2));
+    const tasksOf = (id: string) =>
+      wheel.value.filter((o) => o.activityId === id && o.roles.length > 0);
+
+    it("every activity of parts 1 and 2 is a dated task for someone", () => {
+      const missing = template.content.parts
+        .filter((part) => part.id === "information" || part.id === "prevention")
+        .flatMap((part) => part.activities)
+        .filter((a) => !(a.id in SHARED_DUTIES) && tasksOf(a.id).length === 0)
+        .map((a) => a.id);
+      expect(missing).toEqual([]);
+    });
+
+    it("every seed row of parts 1 and 2 has a dated task", () => {
+      const missing = rows
+        .filter((row) => row.part <= 2)
+        .filter((row) => row.activities.every((a) => !(a.id in SHARED_DUTIES)))
+        .filter((row) => row.activities.every((a) => tasksOf(a.id).length === 0))
+        .map((row) => row.activities[0]?.id);
+      expect(missing).toEqual([]);
+    });
+
+    it.each(SEED_ITEMS_AS_TASKS)("«%s» is a dated task (%s)", (item, id) => {
+      const activity = template.content.parts
+        .flatMap((part) => part.activities)
+        .find((a) => a.id === id);
+      const text = words(
+        [activity?.description, ...(activity?.details ?? []), ...(activity?.methods ?? [])].join(
+          " ",
+        ),
+      ).join(" ");
+      expect(` ${text} `).toContain(` ${words(item).join(" ")} `);
+      expect(tasksOf(id).length).toBeGreaterThan(0);
+    });
   });
 
   it("part 4 keeps the national resources", () => {

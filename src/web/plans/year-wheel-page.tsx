@@ -130,7 +130,7 @@ export function YearWheelPage() {
           onChange={(e) => setPart(e.target.value as PlanPartId | "")}
         >
           <Select.Option value="">{t("wheel.allParts")}</Select.Option>
-          {PLAN_PART_IDS.filter((p) => p !== "resources" && p !== "dutyToAct").map((p) => (
+          {PLAN_PART_IDS.filter((p) => p !== "resources").map((p) => (
             <Select.Option key={p} value={p}>
               {t(`common.parts.${p}`)}
             </Select.Option>
