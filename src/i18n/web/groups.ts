@@ -74,7 +74,8 @@ export const nb = {
     classroom: "Klasserom",
     noClassrooms: "Skolen har ingen klasserom ennå. Lag et under «Klasserom og bordoppsett».",
     mixGender: "Bland jenter og gutter i hver gruppe",
-    mixGenderHelp: "Der kjønnet er kjent. Det er et ønske, ikke et krav.",
+    mixGenderHelp:
+      "Bare registrert kjønn teller. Elever med «annet» eller uten registrert kjønn plasseres fritt. Det er et ønske, ikke et krav.",
     submit: "Lag planen",
     created: "Planen er laget.",
   },
@@ -302,7 +303,8 @@ export const nn: Shape<typeof nb> = {
     classroom: "Klasserom",
     noClassrooms: "Skulen har ingen klasserom enno. Lag eitt under «Klasserom og bordoppsett».",
     mixGender: "Bland jenter og gutar i kvar gruppe",
-    mixGenderHelp: "Der kjønnet er kjent. Det er eit ønske, ikkje eit krav.",
+    mixGenderHelp:
+      "Berre registrert kjønn tel. Elevar med «anna» eller utan registrert kjønn blir plasserte fritt. Det er eit ønske, ikkje eit krav.",
     submit: "Lag planen",
     created: "Planen er laga.",
   },
@@ -531,7 +533,8 @@ export const en: Shape<typeof nb> = {
     noClassrooms:
       "The school has no classrooms yet. Create one under “Classrooms and table layouts”.",
     mixGender: "Mix girls and boys in each group",
-    mixGenderHelp: "Where the gender is known. A wish, not a rule.",
+    mixGenderHelp:
+      "Only recorded genders count. Pupils recorded as “other”, or with no gender recorded, are placed freely. A wish, not a rule.",
     submit: "Create the plan",
     created: "The plan has been created.",
   },
