@@ -1,7 +1,8 @@
 // Buddy groups end to end, at desktop and phone width with axe on every page: a contact
 // teacher creates a VIP plan for their class, sees the rounds, moves a pupil to another group
 // by keyboard-friendly controls (the quality figure updates live), saves, and downloads the
-// name tags as a PDF; a subject teacher does not see that class's plans, neither in the list
+// name tags as a PDF; then moves a buddy pair as one, is warned (with names) before splitting
+// another, saves and reads the printed group list (one line per pupil at 360 px); a subject teacher does not see that class's plans, neither in the list
 // nor by address. Desktop and phone log in as different teachers, so the two runs on one
 // server never meet.
 import type { APIRequestContext, Page } from "@playwright/test";
@@ -67,7 +68,7 @@ async function getPlan(request: APIRequestContext, id: string): Promise<Rotation
   return (await res.json()) as RotationPlanView;
 }
 
-test("a contact teacher plans VIP buddy groups, overrides a pupil and prints name tags", async ({
+test("a contact teacher plans VIP buddy groups, overrides a pupil, moves a buddy pair and prints", async ({
   page,
 }, testInfo) => {
   const phone = testInfo.project.name === "phone";
