@@ -2,8 +2,8 @@
 // teacher creates a VIP plan for their class, sees the rounds, moves a pupil to another group
 // by keyboard-friendly controls (the quality figure updates live), saves, and downloads the
 // name tags as a PDF; then moves a buddy pair as one, is warned (with names) before splitting
-// another, saves and reads the printed group list (one line per pupil at 360 px); a subject teacher does not see that class's plans, neither in the list
-// nor by address. Desktop and phone log in as different teachers, so the two runs on one
+// another, saves and reads the printed group list (one line per pupil at 360 px); a subject
+// teacher does not see that class's plans, neither in the list nor by address. Desktop and phone log in as different teachers, so the two runs on one
 // server never meet.
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { RotationPlanView } from "../../src/contract/rotations.ts";
