@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Classroom, RotationPlanView } from "../../src/contract/rotations.ts";
 import { layoutTemplate } from "../../src/core/groups/seating.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
+import { readPdf } from "../support/pdf-text.ts";
 import { type RotationWorld, rotationWorld } from "./rotations-setup.ts";
 
 let t: TestApp;
@@ -431,6 +432,17 @@ describe("printouts", () => {
     expect(String(res.headers["content-disposition"])).toMatch(/^attachment; filename=".+\.pdf"$/);
     expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect(await audits()).toBe(before + 1);
+  });
+
+  it("the VIP group list counts the pupils of each group, not its buddy pairs", async () => {
+    const view = (await w.as.contactTeacher!.get(`/api/rotations/${vipPlanId}`)).json();
+    const round = view.rounds[0];
+    const res = await w.as.contactTeacher!.get(url(vipPlanId, "groups.pdf"));
+    const text = readPdf(res.rawPayload).text.replace(/\s+/g, " ");
+    const sizes = (round.groups as string[][]).filter((g) => g.length > 0).map((g) => g.length);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(4);
+    for (const n of new Set(sizes)) expect(text).toContain(`${n} elever`);
+    expect(text).not.toMatch(/\b2 elever\b/);
   });
 
   it("a plan without a classroom has no seating map", async () => {

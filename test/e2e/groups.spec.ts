@@ -1,11 +1,13 @@
 // Buddy groups end to end, at desktop and phone width with axe on every page: a contact
 // teacher creates a VIP plan for their class, sees the rounds, moves a pupil to another group
 // by keyboard-friendly controls (the quality figure updates live), saves, and downloads the
-// name tags as a PDF; a subject teacher does not see that class's plans, neither in the list
-// nor by address. Desktop and phone log in as different teachers, so the two runs on one
+// name tags as a PDF; then moves a buddy pair as one, is warned (with names) before splitting
+// another, saves and reads the printed group list (one line per pupil at 360 px); a subject
+// teacher does not see that class's plans, neither in the list nor by address. Desktop and phone log in as different teachers, so the two runs on one
 // server never meet.
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import type { RotationPlanView } from "../../src/contract/rotations.ts";
+import { readPdf } from "../support/pdf-text.ts";
 import {
   chooseUserMenuItem,
   expect,
@@ -66,7 +68,7 @@ async function getPlan(request: APIRequestContext, id: string): Promise<Rotation
   return (await res.json()) as RotationPlanView;
 }
 
-test("a contact teacher plans VIP buddy groups, overrides a pupil and prints name tags", async ({
+test("a contact teacher plans VIP buddy groups, overrides a pupil, moves a buddy pair and prints", async ({
   page,
 }, testInfo) => {
   const phone = testInfo.project.name === "phone";
@@ -125,8 +127,12 @@ test("a contact teacher plans VIP buddy groups, overrides a pupil and prints nam
   const pupil = page.getByRole("group", { name, exact: true });
   await pupil.getByLabel("Flytt til gruppe").selectOption({ label: `Gruppe ${to + 1}` });
   await pupil.getByRole("button", { name: "Flytt", exact: true }).click();
-  // The pupil is now listed under the new group, and the choice keeps the focus.
+  // A pupil of a buddy pair (not a trio) is moved alone only after the warning.
   const target = page.getByRole("region", { name: `Gruppe ${to + 1}`, exact: true });
+  const only = page.getByRole("button", { name: `Flytt bare ${name}`, exact: true });
+  await expect(only.or(target.getByRole("group", { name, exact: true }))).toBeVisible();
+  if (await only.isVisible()) await only.click();
+  // The pupil is now listed under the new group, and the choice keeps the focus.
   await expect(target.getByRole("group", { name, exact: true })).toBeVisible();
   await expect(
     target.getByRole("group", { name, exact: true }).getByLabel("Flytt til gruppe"),
@@ -166,6 +172,9 @@ test("a contact teacher plans VIP buddy groups, overrides a pupil and prints nam
   expect(pdf.headers()["content-type"]).toContain("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
+  // --- buddy pairs in the round editor, and the group list ------------------------------------
+  await movePairsAndPrint(page, planId, phone);
+
   await chooseUserMenuItem(page, "Logg ut");
 
   // --- a subject teacher does not see the class's plans --------------------------------------
@@ -183,6 +192,110 @@ test("a contact teacher plans VIP buddy groups, overrides a pupil and prints nam
   await expect(page.locator("#main [data-color='danger']").first()).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+/**
+ * In a VIP round: a buddy pair moves to another group as one; moving one pupil of another
+ * pair warns first, naming the buddy; the round is saved and the group list printed.
+ */
+async function movePairsAndPrint(page: Page, planId: string, phone: boolean) {
+  const plan = await getPlan(page.request, planId);
+  const names = new Map(plan.pupils.map((p) => [p.id, p.name]));
+  const nameOf = (id: string) => names.get(id) ?? "";
+  const round = plan.rounds.find((r) => r.status !== "past" && (r.buddyPairs?.length ?? 0) > 2);
+  expect(
+    round,
+    JSON.stringify(plan.rounds.map((r) => [r.status, r.buddyPairs?.length])),
+  ).toBeDefined();
+  if (!round?.buddyPairs) return;
+  const pairs = round.buddyPairs;
+  // A pair of one group moves to the next group; a pair of a third group is nearly split.
+  const withPair = pairs.flatMap((units, g) => {
+    const unit = units.find((u) => u.length === 2);
+    return unit ? [{ g, unit }] : [];
+  });
+  expect(withPair.length).toBeGreaterThanOrEqual(2);
+  const from = withPair[0] ?? { g: 0, unit: [] };
+  const other = withPair[1] ?? { g: 0, unit: [] };
+  const to = [0, 1, 2].find((g) => g !== from.g && g !== other.g) ?? 0;
+  const moved = from.unit;
+  const split = other.unit;
+  const [a = "", b = ""] = moved.map(nameOf);
+  const [c = "", d = ""] = split.map(nameOf);
+
+  await page.getByRole("link", { name: `Endre runde ${round.index + 1}`, exact: true }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Endre runde ${round.index + 1}` }),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // --- the pairs are shown inside each group; a pair moves as one ---------------------------
+  const group = (n: number) => page.getByRole("region", { name: `Gruppe ${n}`, exact: true });
+  const pair = page.getByRole("group", { name: `Makkerpar: ${a} og ${b}`, exact: true });
+  await expect(
+    group(from.g + 1).getByRole("group", { name: `Makkerpar: ${a} og ${b}` }),
+  ).toBeVisible();
+  await pair.getByLabel("Flytt paret til gruppe").selectOption({ label: `Gruppe ${to + 1}` });
+  await pair.getByRole("button", { name: "Flytt paret", exact: true }).click();
+  const movedPair = group(to + 1).getByRole("group", {
+    name: `Makkerpar: ${a} og ${b}`,
+    exact: true,
+  });
+  await expect(movedPair).toBeVisible();
+  await expect(movedPair.getByRole("group", { name: a, exact: true })).toBeVisible();
+  await expect(movedPair.getByRole("group", { name: b, exact: true })).toBeVisible();
+  await expect(movedPair.getByLabel("Flytt paret til gruppe")).toBeFocused();
+
+  if (phone) {
+    // One line per pupil at 360 px, and nothing scrolls sideways.
+    const row = await movedPair.getByRole("group", { name: a, exact: true }).boundingBox();
+    expect(row?.height ?? 999).toBeLessThanOrEqual(56);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  }
+
+  // --- moving one pupil of a pair warns first, naming the buddy ------------------------------
+  const lone = group(other.g + 1).getByRole("group", { name: c, exact: true });
+  await lone.getByLabel("Flytt til gruppe").selectOption({ label: `Gruppe ${from.g + 1}` });
+  await lone.getByRole("button", { name: "Flytt", exact: true }).click();
+  const warning = page.getByRole("alert").filter({ hasText: "er makkere" });
+  await expect(warning).toContainText(
+    `${c} og ${d} er makkere. Flytter du bare ${c}, står ${d} uten makker.`,
+  );
+  await expect(
+    warning.getByRole("button", { name: `Flytt paret til Gruppe ${from.g + 1}` }),
+  ).toBeFocused();
+  await expect(group(other.g + 1).getByRole("group", { name: c, exact: true })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await warning.getByRole("button", { name: `Flytt bare ${c}` }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(group(from.g + 1).getByRole("group", { name: c, exact: true })).toBeVisible();
+  await expect(
+    group(from.g + 1)
+      .getByRole("group", { name: c, exact: true })
+      .getByLabel("Flytt til gruppe"),
+  ).toBeFocused();
+  await expectNoA11yViolations(page);
+
+  await page.getByRole("button", { name: "Lagre runden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: plan.name })).toBeVisible();
+  const saved = (await getPlan(page.request, planId)).rounds.find((r) => r.index === round.index);
+  expect(saved?.buddyPairs?.[to]?.map((u) => [...u].sort().join())).toContain(
+    [...moved].sort().join(),
+  );
+  expect(saved?.groups[from.g]).toContain(split[0]);
+  expect(saved?.groups[other.g]).toContain(split[1]);
+
+  // --- the group list counts pupils, pairs on one line ---------------------------------------
+  const link = page.getByRole("link", { name: `Gruppene (PDF), runde ${round.index + 1}` });
+  const pdf = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(pdf.status()).toBe(200);
+  const text = readPdf(await pdf.body()).text;
+  // Pairs print on one line where the column is wide enough; long names wrap.
+  for (const n of [a, b, c, d]) expect(text.replace(/\s+/g, " ")).toContain(n.split(" ")[0]);
+  const sizes = (saved?.groups ?? []).map((g) => g.length).filter((n) => n > 0);
+  for (const n of new Set(sizes)) expect(text).toContain(`${n} elever`);
+  await expectNoA11yViolations(page);
+}
 
 test("a teacher lays out a classroom and plans a seating map in it", async ({ page }, testInfo) => {
   const phone = testInfo.project.name === "phone";

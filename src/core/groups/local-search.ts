@@ -1,5 +1,6 @@
 import type { Prng } from "./prng.ts";
-import type { Assignment, Problem } from "./problem.ts";
+import type { Assignment, AttributeIndex, Problem } from "./problem.ts";
+import { mixDeviation } from "./quality.ts";
 
 /**
  * Simulated annealing over whole schedules (all rounds at once, not round by round).
@@ -97,20 +98,14 @@ export function anneal(
   const unitSize = Int32Array.from(units, (u) => u.length);
   const hasUnits = units.some((u) => u.length > 1);
 
-  // Attribute counts, flattened: counts[((ai * R + r) * G + g) * V + v], ideal[(ai * G + g) * V + v].
+  // Attribute counts, flattened: counts[((ai * R + r) * G + g) * V + v].
   const attrs = problem.attributes;
   const A = attrs.length;
   const V = Math.max(1, ...attrs.map((a) => a.valueCount));
   const codes = new Int32Array(A * n).fill(-1);
   const counts = new Float64Array(A * R * G * V);
-  const ideal = new Float64Array(A * G * V);
   attrs.forEach((a, ai) => {
     for (let p = 0; p < n; p++) codes[ai * n + p] = a.codeOf[p] as number;
-    for (let g = 0; g < G; g++) {
-      for (let v = 0; v < a.valueCount; v++) {
-        ideal[(ai * G + g) * V + v] = (sizes[g] as number) * (a.share[v] as number);
-      }
-    }
     for (let r = 0; r < R; r++) {
       for (let p = 0; p < n; p++) {
         const v = a.codeOf[p] as number;
@@ -120,24 +115,28 @@ export function anneal(
       }
     }
   });
+  const deviation = (ai: number, at: number): number => {
+    const a = attrs[ai] as AttributeIndex;
+    return mixDeviation(counts, at, a.valueCount, a.share);
+  };
 
   /**
    * Move pupil p from group `from` to `to` in round r in the attribute counts and return the
-   * change of the squared-deviation penalty. Applied immediately so that several moves of one
-   * swap interact correctly; a rejected swap is undone by the reverse moves.
+   * change of the mix penalty (`mixDeviation`: only recorded values count, so a pupil without
+   * one moves for free). Applied immediately so that several moves of one swap interact
+   * correctly; a rejected swap is undone by the reverse moves.
    */
   const mixShift = (r: number, p: number, from: number, to: number): number => {
     let delta = 0;
     for (let ai = 0; ai < A; ai++) {
       const v = codes[ai * n + p] as number;
       if (v < 0) continue;
-      const iFrom = ((ai * R + r) * G + from) * V + v;
-      const iTo = ((ai * R + r) * G + to) * V + v;
-      const dFrom = (counts[iFrom] as number) - (ideal[(ai * G + from) * V + v] as number);
-      const dTo = (counts[iTo] as number) - (ideal[(ai * G + to) * V + v] as number);
-      delta += 2 - 2 * dFrom + 2 * dTo;
-      counts[iFrom] = (counts[iFrom] as number) - 1;
-      counts[iTo] = (counts[iTo] as number) + 1;
+      const atFrom = ((ai * R + r) * G + from) * V;
+      const atTo = ((ai * R + r) * G + to) * V;
+      const before = deviation(ai, atFrom) + deviation(ai, atTo);
+      counts[atFrom + v] = (counts[atFrom + v] as number) - 1;
+      counts[atTo + v] = (counts[atTo + v] as number) + 1;
+      delta += deviation(ai, atFrom) + deviation(ai, atTo) - before;
     }
     return delta;
   };
@@ -151,14 +150,7 @@ export function anneal(
   }
   for (let ai = 0; ai < A; ai++) {
     for (let r = 0; r < R; r++) {
-      for (let g = 0; g < G; g++) {
-        for (let v = 0; v < V; v++) {
-          const d =
-            (counts[((ai * R + r) * G + g) * V + v] as number) -
-            (ideal[(ai * G + g) * V + v] as number);
-          cost += MIX_WEIGHT * d * d;
-        }
-      }
+      for (let g = 0; g < G; g++) cost += MIX_WEIGHT * deviation(ai, ((ai * R + r) * G + g) * V);
     }
   }
 

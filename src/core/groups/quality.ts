@@ -34,12 +34,30 @@ export function meetingMatrix(problem: Problem, groupOf: Assignment): Int32Array
   return meetings;
 }
 
-/** Soft mix penalty of one group: squared deviation of each value count from its class share. */
-export function groupMixPenalty(
-  problem: Problem,
-  groupMembers: readonly number[],
-  groupSize: number,
+/**
+ * Squared deviation of one group's value counts (`counts[at..at+valueCount)`) from the class
+ * shares, measured among the group's pupils whose value is recorded. A pupil without a value
+ * (gender "other" or not given) is neutral: they neither help nor hurt the mix of the group
+ * they are in, so the solver never gathers them, spreads them or counts them as either value.
+ */
+export function mixDeviation(
+  counts: ArrayLike<number>,
+  at: number,
+  valueCount: number,
+  share: ArrayLike<number>,
 ): number {
+  let known = 0;
+  for (let v = 0; v < valueCount; v++) known += counts[at + v] as number;
+  let penalty = 0;
+  for (let v = 0; v < valueCount; v++) {
+    const d = (counts[at + v] as number) - known * (share[v] as number);
+    penalty += d * d;
+  }
+  return penalty;
+}
+
+/** Soft mix penalty of one group, summed over the attributes (see `mixDeviation`). */
+export function groupMixPenalty(problem: Problem, groupMembers: readonly number[]): number {
   let penalty = 0;
   for (const attr of problem.attributes) {
     const counts = new Float64Array(attr.valueCount);
@@ -47,10 +65,7 @@ export function groupMixPenalty(
       const v = attr.codeOf[p] as number;
       if (v >= 0) counts[v] = (counts[v] as number) + 1;
     }
-    for (let v = 0; v < attr.valueCount; v++) {
-      const d = (counts[v] as number) - groupSize * (attr.share[v] as number);
-      penalty += d * d;
-    }
+    penalty += mixDeviation(counts, 0, attr.valueCount, attr.share);
   }
   return penalty;
 }
@@ -83,7 +98,7 @@ export function evaluateAssignment(problem: Problem, groupOf: Assignment): Quali
     }
     members.forEach((list, g) => {
       if (list.length !== sizes[g]) hardViolations++;
-      mixPenalty += groupMixPenalty(problem, list, sizes[g] as number);
+      mixPenalty += groupMixPenalty(problem, list);
       for (let x = 0; x < list.length; x++) {
         for (let y = x + 1; y < list.length; y++) {
           if (forbidden[(list[x] as number) * n + (list[y] as number)] === 1) hardViolations++;

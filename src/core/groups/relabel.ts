@@ -1,6 +1,7 @@
 import type { DesignRound } from "./constructions.ts";
 import { type Prng, randomPermutation } from "./prng.ts";
 import type { Assignment, Problem } from "./problem.ts";
+import { mixDeviation } from "./quality.ts";
 
 /**
  * Which pupil sits on which point of a design. Relabelling never adds repeats inside the
@@ -98,12 +99,7 @@ export function relabelDesign(
       const c = counts[ai] as Float64Array;
       for (let r = 0; r < R; r++) {
         for (let g = 0; g < G; g++) {
-          for (let v = 0; v < a.valueCount; v++) {
-            const dev =
-              (c[(r * G + g) * a.valueCount + v] as number) -
-              (problem.sizes[g] as number) * (a.share[v] as number);
-            total += dev * dev;
-          }
+          total += mixDeviation(c, (r * G + g) * a.valueCount, a.valueCount, a.share);
         }
       }
     });

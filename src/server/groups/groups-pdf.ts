@@ -10,7 +10,13 @@ export interface GroupsPdfRound {
   label: string;
   /** ISO dates of the round. */
   dates: { startsOn: string; endsOn: string };
-  groups: { name: string; members: string[] }[];
+  groups: GroupsPdfGroup[];
+}
+
+export interface GroupsPdfGroup {
+  name: string;
+  /** One printed line each: a VIP buddy pair (two or three names) or a single pupil. */
+  members: string[][];
 }
 
 export interface GroupsPdfData {
@@ -23,17 +29,21 @@ export interface GroupsPdfData {
 
 const COLUMNS = 3;
 
-function groupCell(group: { name: string; members: string[] }, lang: Lang): TableCell {
+function groupCell(group: GroupsPdfGroup, lang: Lang): TableCell {
+  // Pupils, not lines: a group of two buddy pairs is four pupils.
+  const pupils = group.members.reduce((n, line) => n + line.length, 0);
   const cell: Content = {
     stack: [
       { text: group.name, bold: true, fontSize: 13, margin: [0, 0, 0, 1] },
       {
-        text: pdfText(lang, "members", { n: group.members.length }),
+        text: pdfText(lang, pupils === 1 ? "member" : "members", { n: pupils }),
         fontSize: 8,
         color: "#444444",
         margin: [0, 0, 0, 4],
       },
-      ...group.members.map((m): Content => ({ text: m, fontSize: 11, margin: [0, 1, 0, 1] })),
+      ...group.members.map(
+        (line): Content => ({ text: line.join(" + "), fontSize: 11, margin: [0, 1, 0, 1] }),
+      ),
     ],
     margin: [6, 6, 6, 8],
   };

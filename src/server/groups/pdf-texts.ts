@@ -16,6 +16,7 @@ const nb = {
   foldHere: "Brett her",
   cutHere: "Klipp her",
   noGroups: "Ingen grupper i denne runden.",
+  member: "1 elev",
   members: "{{n}} elever",
 };
 
@@ -34,6 +35,7 @@ const nn: Texts = {
   foldHere: "Brett her",
   cutHere: "Klipp her",
   noGroups: "Ingen grupper i denne runden.",
+  member: "1 elev",
   members: "{{n}} elevar",
 };
 
@@ -50,6 +52,7 @@ const en: Texts = {
   foldHere: "Fold here",
   cutHere: "Cut here",
   noGroups: "No groups in this round.",
+  member: "1 pupil",
   members: "{{n}} pupils",
 };
 

@@ -78,10 +78,16 @@ export async function printRound(
           groups: round.groups
             .map((members, g) => ({
               name: groupName(g),
-              // VIP: the buddy pairs of the group, each on one line.
+              // VIP: the buddy pairs of the group, each on one line; anyone in the group
+              // outside a pair gets a line of their own, so every pupil is printed.
               members: units?.[g]
-                ? units[g].map((u) => u.map(nameOf).join(" + "))
-                : members.map(nameOf),
+                ? [
+                    ...units[g].map((u) => u.map(nameOf)),
+                    ...members
+                      .filter((id) => !units[g]?.some((u) => u.includes(id)))
+                      .map((id) => [nameOf(id)]),
+                  ]
+                : members.map((id) => [nameOf(id)]),
             }))
             .filter((g) => g.members.length > 0),
         },

@@ -269,3 +269,66 @@ export function movePupil(
   }
   return { ...round, groups, buddyPairs, seats };
 }
+
+/** "Ada og Bo", "Ada, Bo og Cia" in the page's language. */
+export function listNames(names: readonly string[]): string {
+  return new Intl.ListFormat(currentLocale(), { type: "conjunction" }).format(names);
+}
+
+/** VIP: the buddy unit (pair or trio) a pupil is in, and its group; null outside VIP. */
+export function unitOf(
+  round: EditableRound,
+  pupilId: string,
+): { group: number; unit: string[] } | null {
+  if (!round.buddyPairs) return null;
+  for (const [group, units] of round.buddyPairs.entries()) {
+    const unit = units.find((u) => u.includes(pupilId));
+    if (unit) return { group, unit };
+  }
+  return null;
+}
+
+/**
+ * VIP: the buddy a pupil would leave alone by moving without them (their unit is a pair), or
+ * null (a trio stays a pair, a lone pupil leaves nobody behind).
+ */
+export function buddyLeftAlone(round: EditableRound, pupilId: string): string | null {
+  const found = unitOf(round, pupilId);
+  if (found?.unit.length !== 2) return null;
+  return found.unit.find((id) => id !== pupilId) ?? null;
+}
+
+/** VIP: pupils who are in a unit of their own (no buddy), with their group. */
+export function pupilsWithoutBuddy(round: EditableRound): { id: string; group: number }[] {
+  return (round.buddyPairs ?? []).flatMap((units, group) =>
+    units.filter((u) => u.length === 1).map((u) => ({ id: u[0] as string, group })),
+  );
+}
+
+/**
+ * VIP: moves a whole buddy unit (the pair or trio `pupilId` is in) to group `to`, where it
+ * stays a unit of its own; nobody is left without a buddy. Outside VIP it moves the pupil.
+ */
+export function movePair(
+  round: EditableRound,
+  pupilId: string,
+  to: number,
+  plan: RotationPlanView,
+): EditableRound {
+  const found = unitOf(round, pupilId);
+  if (!found || !round.buddyPairs) return movePupil(round, pupilId, to, plan);
+  const { group: from, unit } = found;
+  if (from === to || to < 0 || to >= round.groups.length) return round;
+  const moving = new Set(unit);
+  const groups = round.groups.map((g, i) =>
+    i === from ? g.filter((id) => !moving.has(id)) : i === to ? [...g, ...unit] : [...g],
+  );
+  const buddyPairs = round.buddyPairs.map((units, i) =>
+    i === from
+      ? units.filter((u) => u !== unit).map((u) => [...u])
+      : i === to
+        ? [...units.map((u) => [...u]), [...unit]]
+        : units,
+  );
+  return { ...round, groups, buddyPairs };
+}
