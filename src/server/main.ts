@@ -42,7 +42,11 @@ export async function start(config: Config = loadConfig()): Promise<Running> {
     if (config.demo) {
       const { seedDemoData } = await import("./demo/seed.ts");
       const { inserted } = await seedDemoData(database.db);
-      if (inserted) log.info("demo school created");
+      if (inserted) {
+        const { makeDemoLive } = await import("./demo/living.ts");
+        const steps = await makeDemoLive({ db: database.db, now: systemClock(), seed: 2026 });
+        log.info({ steps }, "demo school created");
+      }
     }
     const { startJobs } = await import("./platform/jobs.ts");
     const jobs = await startJobs({ config, database, logger, clock: systemClock });
