@@ -3,9 +3,14 @@
 const commands: Record<string, { file: string; help: string }> = {
   start: { file: "./commands/start.ts", help: "start the server (embedded database by default)" },
   migrate: { file: "./commands/migrate.ts", help: "apply database migrations and exit" },
+  owners: { file: "./commands/owners.ts", help: "owners add --name NAME [--org-number N]" },
+  schools: {
+    file: "./commands/schools.ts",
+    help: "schools add --owner ID --name NAME [--org-number N]",
+  },
   users: {
     file: "./commands/users.ts",
-    help: "users add --admin --username U --given G --family F",
+    help: "users add --username U --given G --family F [--admin] [--role R --school ID|--owner ID]",
   },
   audit: { file: "./commands/audit.ts", help: "audit verify: check the audit log's hash chain" },
   backup: {

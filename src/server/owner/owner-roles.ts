@@ -88,31 +88,41 @@ export async function assignOwnerRole(
       .forUpdate()
       .execute();
     if (!(await isOwnerCandidate(tx, ctx.ownerId, personId))) throw notFound();
-    const held = await tx
-      .selectFrom("role_assignment")
-      .select(["id", "role", "group_id as groupId"])
-      .where("person_id", "=", personId)
-      .where("owner_id", "=", ctx.ownerId)
-      .execute();
-    const issues = checkOwnerRoleAssignment({ role, held });
-    if (issues.length > 0) throw invalidInput(ctx.lang, issues);
-    const row = await tx
-      .insertInto("role_assignment")
-      .values({ person_id: personId, role, owner_id: ctx.ownerId })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await appendAudit(tx, {
-      at: ctx.now,
-      actorId: ctx.actorId,
-      action: "role.assign",
-      resourceType: "person",
-      resourceId: personId,
-      ownerId: ctx.ownerId,
-      requestId: ctx.requestId,
-      detail: { roleId: row.id, role },
-    });
-    return { id: row.id, role };
+    return addOwnerRoleInTx(tx, ctx, personId, role);
   });
+}
+
+/** Checks and writes one owner role inside the caller's transaction, with its audit row. */
+export async function addOwnerRoleInTx(
+  tx: Tx,
+  ctx: Omit<OwnerRoleContext, "actorId"> & { actorId: string | null },
+  personId: string,
+  role: string,
+): Promise<{ id: string; role: string }> {
+  const held = await tx
+    .selectFrom("role_assignment")
+    .select(["id", "role", "group_id as groupId"])
+    .where("person_id", "=", personId)
+    .where("owner_id", "=", ctx.ownerId)
+    .execute();
+  const issues = checkOwnerRoleAssignment({ role, held });
+  if (issues.length > 0) throw invalidInput(ctx.lang, issues);
+  const row = await tx
+    .insertInto("role_assignment")
+    .values({ person_id: personId, role, owner_id: ctx.ownerId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    at: ctx.now,
+    actorId: ctx.actorId,
+    action: "role.assign",
+    resourceType: "person",
+    resourceId: personId,
+    ownerId: ctx.ownerId,
+    requestId: ctx.requestId,
+    detail: { roleId: row.id, role },
+  });
+  return { id: row.id, role };
 }
 
 export async function removeOwnerRole(

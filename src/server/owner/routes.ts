@@ -21,6 +21,7 @@ import {
   ownerRoleInput,
   removeOwnerRole,
 } from "./owner-roles.ts";
+import { createOwner, newOwnerInput } from "./owners.ts";
 import { createSchool, listOwnerSchools, newSchoolInput } from "./schools.ts";
 
 const collator = new Intl.Collator("nb", { numeric: true, sensitivity: "base" });
@@ -81,6 +82,22 @@ export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
           schools: Number(o.schools ?? 0),
         }))
         .sort((a, b) => collator.compare(a.name, b.name));
+    },
+  );
+
+  app.post(
+    "/api/owners",
+    { config: { access: { action: "system.manage", resource: system } } },
+    async (req, reply) => {
+      const input = parseInput(newOwnerInput, req.body, req.lang);
+      const owner = await createOwner(db, {
+        input,
+        actorId: actorIdOf(req),
+        requestId: req.id,
+        now: clock(),
+        lang: req.lang,
+      });
+      return reply.status(201).send(owner);
     },
   );
 

@@ -66,8 +66,9 @@ export async function createSchool(
   cmd: {
     ownerId: string;
     input: NewSchoolInput;
-    actorId: string;
-    requestId: string;
+    /** null when an operator runs the CLI. */
+    actorId: string | null;
+    requestId: string | null;
     now: Date;
     lang: Lang;
   },

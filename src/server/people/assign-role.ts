@@ -22,7 +22,8 @@ export type RoleInput = z.infer<typeof roleInput>;
 export interface RoleChangeContext {
   schoolId: string;
   ownerId: string;
-  actorId: string;
+  /** null when an operator runs the CLI. */
+  actorId: string | null;
   requestId: string;
   now: Date;
   lang: Lang;

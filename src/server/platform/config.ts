@@ -46,6 +46,47 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** TRYGG_* names used only by the project's own test tooling, never by the server. */
+const TOOLING_PREFIXES = ["TRYGG_TEST_", "TRYGG_E2E_"];
+const TOOLING_NAMES = new Set(["TRYGG_SEED_PLAN", "TRYGG_SCREENSHOT"]);
+const KNOWN_NAMES = Object.keys(envSchema.shape);
+
+/** Levenshtein distance, for "did you mean" on a misspelled variable name. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/**
+ * A TRYGG_* variable Trygg does not know is almost always a typo (TRYGG_SECRE, TRYGG_DATADIR).
+ * Silently ignoring it would run with a default the operator meant to change, so it stops the
+ * start and names the closest real variable.
+ */
+export function unknownVariables(source: Record<string, string | undefined>): string[] {
+  return Object.keys(source)
+    .filter((name) => name.startsWith("TRYGG_") && !KNOWN_NAMES.includes(name))
+    .filter((name) => !TOOLING_NAMES.has(name) && !TOOLING_PREFIXES.some((p) => name.startsWith(p)))
+    .sort()
+    .map((name) => {
+      const best = KNOWN_NAMES.map((k) => ({ k, d: editDistance(name, k) })).sort(
+        (x, y) => x.d - y.d,
+      )[0];
+      const hint = best && best.d <= 4 ? ` (did you mean ${best.k}?)` : "";
+      return `${name}: not a Trygg setting${hint}; see the README's list of settings`;
+    });
+}
+
 export interface Config {
   env: Env["NODE_ENV"];
   port: number;
@@ -67,6 +108,8 @@ export interface Config {
     idporten?: { issuer: string; clientId: string; clientSecret: string };
   };
   logLevel: Env["LOG_LEVEL"];
+  /** Settings that work but probably are not what the operator wants; logged at start. */
+  warnings: string[];
 }
 
 export class ConfigError extends Error {
@@ -88,7 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   }
   const e = parsed.data;
-  const problems: string[] = [];
+  const problems: string[] = unknownVariables(source);
   const productionLike = isProductionLike(e);
   if (productionLike && e.TRYGG_DEMO === true) {
     problems.push("TRYGG_DEMO: demo mode is not allowed with NODE_ENV=production or DATABASE_URL");
@@ -145,5 +188,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : {}),
     },
     logLevel: e.LOG_LEVEL,
+    warnings: startWarnings(e, productionLike),
   };
+}
+
+function startWarnings(e: Env, productionLike: boolean): string[] {
+  const warnings: string[] = [];
+  if (productionLike && !e.SMTP_URL) {
+    warnings.push(
+      "SMTP_URL is not set: alerts and reminders are shown in Trygg but no e-mail is sent",
+    );
+  }
+  if (e.NODE_ENV === "production" && !e.TRYGG_PUBLIC_URL) {
+    warnings.push("TRYGG_PUBLIC_URL is not set: links in e-mails point to http://localhost");
+  }
+  return warnings;
 }

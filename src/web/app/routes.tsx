@@ -65,15 +65,17 @@ export const featureRoutes: FeatureRoute[] = [
   ...coreRoutes,
 ];
 
+/** Pages outside login: the login page and the published action plan. */
+export const publicRoutes = [{ path: "/login", element: <LoginPage /> }, ...publicPlanRoutes];
+
 export function createRouter() {
   return createBrowserRouter([
     {
       element: <Layout routes={featureRoutes} />,
       errorElement: <RouteErrorPage />,
       children: [
-        { path: "/login", element: <LoginPage /> },
-        // The published action plan: open to anyone, outside login.
-        ...publicPlanRoutes,
+        // The login page and the published action plan: open to anyone.
+        ...publicRoutes,
         ...featureRoutes.map((route) => ({
           path: route.path,
           element: <RequireAccess route={route}>{route.element}</RequireAccess>,

@@ -35,6 +35,31 @@ export type DatabaseTarget =
       onIdleError?: (err: Error) => void;
     };
 
+/** PostgreSQL could not be reached or refused the login; names DATABASE_URL, never its password. */
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const code = (cause as { code?: string } | null)?.code;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `Could not connect to PostgreSQL at DATABASE_URL (${describeUrl(url)}): ${reason}${code ? ` [${code}]` : ""}.\n` +
+        "Check that the server runs, that DATABASE_URL names the right host, port, database and user, " +
+        "and that the password is right.",
+    );
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+/** host:port/database and user of a postgres:// URL, without the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : "";
+    return `${user}${u.hostname || "localhost"}:${u.port || "5432"}${u.pathname || "/"}`;
+  } catch {
+    return "unparsable URL";
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
@@ -42,6 +67,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // The pool has already discarded that connection; the next query opens a new one.
     pool.on("error", target.onIdleError ?? (() => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      // The pool connects lazily; try once now so a wrong URL fails at start with a message
+      // that names the setting, not later as raw driver text inside a migration.
+      await pool.query("SELECT 1");
+    } catch (err) {
+      await db.destroy().catch(() => {});
+      throw new DatabaseUnreachableError(target.url, err);
+    }
     return { db, engine: "postgres", pool, close: () => db.destroy() };
   }
   const pglite = await PGlite.create({

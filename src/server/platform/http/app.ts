@@ -15,12 +15,14 @@ import Fastify, {
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { authorize } from "../../../core/access/policy.ts";
+import { isPagePath } from "../../../contract/page-paths.ts";
 import { errorMessage } from "../../../i18n/errors.ts";
 import { isLang, langFromHeader } from "../../../i18n/lang.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { type Drain, installDrain } from "./drain.ts";
 import { loadActor, loadSession, SESSION_COOKIE, SessionCache } from "./session.ts";
 import type { RouteAccess } from "./types.ts";
 
@@ -46,7 +48,7 @@ export interface RegisteredRoute {
   access: RouteAccess | undefined;
 }
 
-export type TryggApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+export type TryggApp = FastifyInstance & { registeredRoutes: RegisteredRoute[]; drain: Drain };
 
 export async function buildApp(
   deps: AppDeps,
@@ -62,6 +64,8 @@ export async function buildApp(
     genReqId: () => randomUUID(),
   });
 
+  // First hook of all: while stopping, every new request is answered 503 before any work.
+  const drain = installDrain(app);
   const registeredRoutes: RegisteredRoute[] = [];
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -202,12 +206,22 @@ export async function buildApp(
       if (rel && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(rel);
       }
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      if (isPagePath(`/${rel}`)) {
+        return reply.header("cache-control", "no-cache").sendFile("index.html");
+      }
+      // Not a page: a real 404 (monitors and crawlers read status codes). A browser still gets
+      // the app, which shows its "not found" page in the person's language.
+      if (req.headers.accept?.includes("text/html")) {
+        return reply.status(404).header("cache-control", "no-cache").sendFile("index.html");
+      }
+      return reply
+        .status(404)
+        .send({ code: "notFound", message: errorMessage(req.lang, "notFound") });
     });
   }
   app.setNotFoundHandler((req, reply) => {
     reply.status(404).send({ code: "notFound", message: errorMessage(req.lang, "notFound") });
   });
 
-  return Object.assign(app as unknown as FastifyInstance, { registeredRoutes });
+  return Object.assign(app as unknown as FastifyInstance, { registeredRoutes, drain });
 }
