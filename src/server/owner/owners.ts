@@ -1,6 +1,6 @@
 // Creating a school owner (a county or municipality): the system administrator's first step
 // when setting Trygg up, in the admin UI or with `trygg owners add`.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Lang } from "../../i18n/lang.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";

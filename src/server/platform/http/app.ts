@@ -14,8 +14,8 @@ import Fastify, {
 } from "fastify";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
-import { authorize } from "../../../core/access/policy.ts";
 import { isPagePath } from "../../../contract/page-paths.ts";
+import { authorize } from "../../../core/access/policy.ts";
 import { errorMessage } from "../../../i18n/errors.ts";
 import { isLang, langFromHeader } from "../../../i18n/lang.ts";
 import type { Clock } from "../clock.ts";
