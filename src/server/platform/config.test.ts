@@ -41,3 +41,42 @@ describe("loadConfig", () => {
     expect(loadConfig({}).secureCookies).toBe(false);
   });
 });
+
+describe("misspelled and missing settings", () => {
+  it("refuses an unknown TRYGG_* variable and names the closest real one", () => {
+    const cells: [Record<string, string>, RegExp | null][] = [
+      [{ TRYGG_SECRE: "x" }, /TRYGG_SECRE: not a Trygg setting \(did you mean TRYGG_SECRET\?\)/],
+      [{ TRYGG_DATADIR: "/d" }, /did you mean TRYGG_DATA_DIR\?/],
+      [{ TRYGG_WHATEVER_ELSE_ENTIRELY: "1" }, /TRYGG_WHATEVER_ELSE_ENTIRELY: not a Trygg setting;/],
+      [{ TRYGG_TEST_ENGINE: "postgres", TRYGG_E2E_PORT: "3100" }, null],
+      [{ TRYGG_SEED_PLAN: "/x", TRYGG_SCREENSHOT: "1" }, null],
+      [{ TRYGG_DEMO: "true" }, null],
+    ];
+    const wrong: string[] = [];
+    for (const [env, want] of cells) {
+      let got: string | null = null;
+      try {
+        loadConfig(env);
+      } catch (err) {
+        got = (err as ConfigError).problems.join("\n");
+      }
+      if (want ? !(got && want.test(got)) : got !== null) {
+        wrong.push(`${Object.keys(env).join(",")}: ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("warns, without stopping, when a production set-up sends no e-mail", () => {
+    const production = {
+      NODE_ENV: "production",
+      TRYGG_SECRET: "s".repeat(40),
+      TRYGG_PUBLIC_URL: "https://trygg.example.no",
+    };
+    expect(loadConfig(production).warnings).toEqual([
+      expect.stringMatching(/^SMTP_URL is not set/),
+    ]);
+    expect(loadConfig({ ...production, SMTP_URL: "smtp://mail:25" }).warnings).toEqual([]);
+    expect(loadConfig({}).warnings).toEqual([]);
+  });
+});
