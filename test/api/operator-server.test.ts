@@ -125,3 +125,31 @@ describe("the secret the data was made with", () => {
     await expect(checkSecretFingerprint(db, "b".repeat(40))).rejects.toThrow(/TRYGG_SECRET/);
   });
 });
+
+describe("the request log", () => {
+  it("has one line per request, no tokens, and no health probes", async () => {
+    const lines: string[] = [];
+    const logged = await buildApp(
+      {
+        config: loadConfig({ NODE_ENV: "test", TRYGG_DATA_DIR: ".tmp/test-data" }),
+        database,
+        clock: () => new Date("2026-12-07T10:00:00Z"),
+        logger: createRootLogger("info", { write: (line: string) => lines.push(line) }),
+      },
+      features,
+    );
+    try {
+      await logged.inject({ method: "GET", url: "/healthz" });
+      await logged.inject({ method: "GET", url: "/api/public/calendar/hemmelig-token-123.ics" });
+      await logged.inject({ method: "GET", url: "/api/auth/feide/callback?code=abc&state=def" });
+    } finally {
+      await logged.close();
+    }
+    const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
+    expect(requests.map((r) => r.url)).toEqual([
+      "/api/public/calendar/[redacted]",
+      "/api/auth/feide/callback?code=[redacted]&state=[redacted]",
+    ]);
+    expect(lines.join("\n")).not.toMatch(/hemmelig|code=abc|healthz/);
+  });
+});

@@ -23,6 +23,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { type Drain, installDrain } from "./drain.ts";
+import { redactUrl } from "./redact-url.ts";
 import { loadActor, loadSession, SESSION_COOKIE, SessionCache } from "./session.ts";
 import type { RouteAccess } from "./types.ts";
 
@@ -41,6 +42,9 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Writes that can change who is logged in or what roles they hold. */
 const SESSION_CHANGING =
   /^\/api\/(auth|account|session|schools\/[^/]+\/people|owners\/[^/]+\/people)/;
+
+/** Health probes run every few seconds; logging them would drown the real requests. */
+const QUIET_PATHS = new Set(["/healthz", "/readyz"]);
 
 export interface RegisteredRoute {
   method: string;
@@ -62,6 +66,21 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: config.maxUploadBytes,
     genReqId: () => randomUUID(),
+    // One line per request, written below with secrets taken out of the URL.
+    disableRequestLogging: true,
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    const pathOnly = req.url.split("?")[0] ?? "";
+    if (QUIET_PATHS.has(pathOnly)) return;
+    req.log.info(
+      {
+        method: req.method,
+        url: redactUrl(req.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "request",
+    );
   });
 
   // First hook of all: while stopping, every new request is answered 503 before any work.
