@@ -168,6 +168,35 @@ test("the area director sees the schools and adds one", async ({ page }, testInf
   await expect(table.getByRole("row", { name: new RegExp(name) })).toBeVisible();
 });
 
+test("the system administrator creates a school owner and adds its first school", async ({
+  page,
+}, testInfo) => {
+  await loginAs(page, "systemAdmin");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Skoler" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Skoler" })).toBeFocused();
+  const form = page.getByRole("form", { name: "Ny skoleeier" });
+  await form.getByRole("button", { name: "Opprett skoleeieren" }).click();
+  await expect(page.getByRole("link", { name: /^Navn på skoleeieren: / })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  const owner = `E2E fylke ${testInfo.project.name} ${Date.now()}`;
+  await form.getByLabel("Navn på skoleeieren").fill(owner);
+  await form.getByRole("button", { name: "Opprett skoleeieren" }).click();
+  await expect(page.getByRole("main").getByText(`${owner} er opprettet.`)).toBeVisible();
+  // The new owner is chosen, with no schools yet; its first school goes in at once.
+  await expect(
+    page.getByRole("combobox", { name: "Skoleeier" }).locator("option:checked"),
+  ).toHaveText(owner);
+  const table = page.getByRole("table", { name: `Skoler hos ${owner}` });
+  await expect(table).toBeVisible();
+  const school = `E2E vgs ${testInfo.project.name}`;
+  await page.getByLabel("Navn", { exact: true }).fill(school);
+  await page.getByRole("button", { name: "Legg til skolen" }).click();
+  await expect(table.getByRole("row", { name: new RegExp(school) })).toBeVisible();
+  await expectNoA11yViolations(page);
+});
+
 test("principal browses classes and groups", async ({ page }) => {
   await loginAs(page, "principal");
   const nav = await mainNav(page);

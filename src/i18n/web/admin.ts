@@ -157,6 +157,12 @@ export const nb = {
     addButton: "Legg til skolen",
     added: "{{name}} er lagt til.",
     orgNumberHelp: "Ni sifre, fra Enhetsregisteret.",
+    newOwner: "Ny skoleeier",
+    newOwnerHelp:
+      "En fylkeskommune eller kommune som eier skoler. Etterpå legger du til skolene og gir rektor en rolle.",
+    ownerName: "Navn på skoleeieren",
+    addOwnerButton: "Opprett skoleeieren",
+    ownerAdded: "{{name}} er opprettet. Legg til skolene nedenfor.",
   },
 } as const;
 
@@ -315,6 +321,12 @@ export const nn: Shape<typeof nb> = {
     addButton: "Legg til skulen",
     added: "{{name}} er lagd til.",
     orgNumberHelp: "Ni siffer, frå Einingsregisteret.",
+    newOwner: "Ny skuleeigar",
+    newOwnerHelp:
+      "Ein fylkeskommune eller kommune som eig skular. Etterpå legg du til skulane og gir rektor ei rolle.",
+    ownerName: "Namn på skuleeigaren",
+    addOwnerButton: "Opprett skuleeigaren",
+    ownerAdded: "{{name}} er oppretta. Legg til skulane nedanfor.",
   },
 };
 
@@ -473,6 +485,12 @@ export const en: Shape<typeof nb> = {
     addButton: "Add the school",
     added: "{{name}} is added.",
     orgNumberHelp: "Nine digits, from the Central Coordinating Register.",
+    newOwner: "New school owner",
+    newOwnerHelp:
+      "A county or municipality that owns schools. Then add its schools and give the principal a role.",
+    ownerName: "Name of the school owner",
+    addOwnerButton: "Create the school owner",
+    ownerAdded: "{{name}} has been created. Add its schools below.",
   },
 };
 

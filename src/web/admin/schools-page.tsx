@@ -1,5 +1,5 @@
 // The school owner's schools: head counts per school, and adding a school (area director,
-// system admin). A system admin first picks the owner.
+// system admin). A system admin first picks the owner, or creates one.
 import {
   Alert,
   Button,
@@ -22,6 +22,7 @@ import { useSession } from "../app/session.tsx";
 import { useApiData } from "../ui/api-data.ts";
 import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
+import { NewOwnerCard } from "./new-owner-card.tsx";
 import type { OwnerSummary, SchoolSummary } from "./types.ts";
 
 const fieldIdOf = (path: string) =>
@@ -174,6 +175,15 @@ export function SchoolsPage() {
             </div>
           </form>
         </Card>
+      ) : null}
+
+      {isAdmin ? (
+        <NewOwnerCard
+          onCreated={(created) => {
+            allOwners.reload();
+            setChosen(created.id);
+          }}
+        />
       ) : null}
     </Page>
   );
