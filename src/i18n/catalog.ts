@@ -11,6 +11,7 @@ import { audit } from "./web/audit.ts";
 import { auth } from "./web/auth.ts";
 import { cases } from "./web/cases.ts";
 import { common } from "./web/common.ts";
+import { compliance } from "./web/compliance.ts";
 import { demo } from "./web/demo.ts";
 import { family } from "./web/family.ts";
 import { groups } from "./web/groups.ts";
@@ -35,6 +36,7 @@ const webNamespaces = {
   groups,
   owner,
   family,
+  compliance,
 };
 
 type WebNamespaces = typeof webNamespaces;

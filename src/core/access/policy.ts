@@ -63,6 +63,7 @@ export type Action =
   | "owner.read"
   | "owner.manage"
   | "owner.caseSettings"
+  | "owner.compliance"
   | "system.manage"
   | "demoMail.read"
   | "notification.read"
@@ -203,6 +204,12 @@ const rules: Record<Action, Rule> = {
   // officers and area directors) read and change them. A system administrator does not:
   // these are the owner's decisions about its case work, not about running the server.
   "owner.caseSettings": (a, r) => {
+    if (r.type !== "owner") return deny("wrong-resource");
+    return ownerRolesAt(a, r.ownerId).size > 0 ? ALLOW : deny("not-at-owner");
+  },
+  // Aggregates across the owner's schools: the owner's own people only (not the system
+  // administrator, who runs the installation, not the schools).
+  "owner.compliance": (a, r) => {
     if (r.type !== "owner") return deny("wrong-resource");
     return ownerRolesAt(a, r.ownerId).size > 0 ? ALLOW : deny("not-at-owner");
   },

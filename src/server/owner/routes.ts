@@ -14,6 +14,7 @@ import {
   removeClosedDay,
   saveOwnerCaseSettings,
 } from "./case-settings.ts";
+import { complianceCsv, compliancePdf, loadCompliance } from "./compliance.ts";
 import {
   assignOwnerRole,
   listOwnerPeople,
@@ -28,6 +29,13 @@ const collator = new Intl.Collator("nb", { numeric: true, sensitivity: "base" })
 const personParams = z.object({ ownerId: z.uuid(), personId: z.uuid() });
 const roleParams = personParams.extend({ roleId: z.uuid() });
 const dayParams = z.object({ ownerId: z.uuid(), day: z.iso.date() });
+const complianceQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/)
+    .optional(),
+  lang: z.string().optional(),
+});
 
 function ownerOf(req: FastifyRequest): string {
   if (req.resource?.type !== "owner") throw new Error("route declared no owner resource");
@@ -154,6 +162,35 @@ export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
   });
 
   // The duty-to-act settings and closed days (owner settings page): the owner's case staff.
+  // --- the compliance desk: aggregates across the owner's schools ----------------------
+  const complianceAccess = {
+    config: { access: { action: "owner.compliance" as const, resource: ownerFromParam(db) } },
+  };
+  const complianceOf = async (req: FastifyRequest) => {
+    const year = parseInput(complianceQuery, req.query, req.lang).year ?? null;
+    const report = await loadCompliance(db, ownerOf(req), year, clock());
+    if (!report) throw notFound();
+    return report;
+  };
+  app.get("/api/owners/:ownerId/compliance", complianceAccess, complianceOf);
+  app.get("/api/owners/:ownerId/compliance.csv", complianceAccess, async (req, reply) => {
+    const report = await complianceOf(req);
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="skolemiljo-${report.year.label}.csv"`)
+      .send(complianceCsv(report, req.lang));
+  });
+  app.get("/api/owners/:ownerId/compliance.pdf", complianceAccess, async (req, reply) => {
+    const report = await complianceOf(req);
+    return reply
+      .type("application/pdf")
+      .header(
+        "content-disposition",
+        `inline; filename="tilstandsrapport-skolemiljo-${report.year.label}.pdf"`,
+      )
+      .send(await compliancePdf(report, req.lang, clock()));
+  });
+
   app.get("/api/owners/:ownerId/case-settings", caseSettings, async (req) => {
     return loadOwnerCaseSettings(db, ownerOf(req));
   });
