@@ -14,6 +14,7 @@ export const PAGE_PATHS = [
   "/cases/mine",
   "/cases/:caseId",
   "/cases/:caseId/plan",
+  "/owner/compliance",
   "/owner/cases",
   "/owner/settings",
   "/plans",

@@ -80,3 +80,42 @@ test("the area director opens the owner's case list from the menu", async ({ pag
   ).toBeFocused();
   await expectNoA11yViolations(page);
 });
+
+test("the area director reads the compliance desk and downloads the state report", async ({
+  page,
+}) => {
+  await loginAs(page, "areaDirector");
+  const nav = await mainNav(page);
+  await nav.getByRole("link", { name: "Skolemiljø i skolene" }).click();
+  await expect(page).toHaveURL(/\/owner\/compliance$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Skolemiljø i skolene" })).toBeFocused();
+  const table = page.getByRole("table", {
+    name: /^Aktivitetsplikten per skole, skoleåret \d{4}-\d{4}$/,
+  });
+  await expect(table.getByRole("rowheader", { name: "Demo videregående skole" })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "Alle skolene" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Nye saker per måned/ })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // The downloads are the same figures, for a spreadsheet and for the county council.
+  const csv = await page.request.get(
+    (await page.getByRole("link", { name: "Last ned som CSV" }).getAttribute("href")) ?? "",
+  );
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toMatch(/Alle skolene/);
+  const pdf = await page.request.get(
+    (await page.getByRole("link", { name: "Tilstandsrapport (PDF)" }).getAttribute("href")) ?? "",
+  );
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+  // The year before is one choice away; the table follows it.
+  const years = page.getByRole("combobox", { name: "Skoleår" });
+  const options = await years.locator("option").allTextContents();
+  if (options.length > 1) {
+    await years.selectOption(options[1] ?? "");
+    await expect(
+      page.getByRole("table", { name: `Aktivitetsplikten per skole, skoleåret ${options[1]}` }),
+    ).toBeVisible();
+  }
+});

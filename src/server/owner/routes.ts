@@ -1,6 +1,7 @@
 // The school owner (county) level: its schools and the people holding owner roles.
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { isLang, type Lang } from "../../i18n/lang.ts";
 import { notFound } from "../platform/errors.ts";
 import type { FeatureRoutes } from "../platform/http/app.ts";
 import { ownerFromParam, system } from "../platform/http/resources.ts";
@@ -36,6 +37,12 @@ const complianceQuery = z.object({
     .optional(),
   lang: z.string().optional(),
 });
+
+/** Downloads are plain links (no language header): `?lang=` says which language to use. */
+function exportLang(req: FastifyRequest): Lang {
+  const lang = (req.query as { lang?: unknown }).lang;
+  return typeof lang === "string" && isLang(lang) ? lang : req.lang;
+}
 
 function ownerOf(req: FastifyRequest): string {
   if (req.resource?.type !== "owner") throw new Error("route declared no owner resource");
@@ -178,7 +185,7 @@ export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
     return reply
       .type("text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="skolemiljo-${report.year.label}.csv"`)
-      .send(complianceCsv(report, req.lang));
+      .send(complianceCsv(report, exportLang(req)));
   });
   app.get("/api/owners/:ownerId/compliance.pdf", complianceAccess, async (req, reply) => {
     const report = await complianceOf(req);
@@ -188,7 +195,7 @@ export const ownerRoutes: FeatureRoutes = (app, { database, clock }) => {
         "content-disposition",
         `inline; filename="tilstandsrapport-skolemiljo-${report.year.label}.pdf"`,
       )
-      .send(await compliancePdf(report, req.lang, clock()));
+      .send(await compliancePdf(report, exportLang(req), clock()));
   });
 
   app.get("/api/owners/:ownerId/case-settings", caseSettings, async (req) => {

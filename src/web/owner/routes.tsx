@@ -2,11 +2,22 @@
 // The server decides access (owner roles); these declarations keep the menu to owner roles.
 import { OWNER_ROLES } from "../../core/access/roles.ts";
 import type { FeatureRoute } from "../app/feature-route.ts";
-import { CalendarIcon, FolderIcon } from "../ui/icons.tsx";
+import { CalendarIcon, ChartIcon, FolderIcon } from "../ui/icons.tsx";
+import { CompliancePage } from "./compliance-page.tsx";
 import { OwnerCasesPage } from "./owner-cases-page.tsx";
 import { OwnerSettingsPage } from "./settings-page.tsx";
 
 export const ownerRoutes: FeatureRoute[] = [
+  {
+    path: "/owner/compliance",
+    element: <CompliancePage />,
+    nav: {
+      labelKey: "compliance:nav.title",
+      roles: OWNER_ROLES,
+      descriptionKey: "compliance:nav.help",
+      icon: ChartIcon,
+    },
+  },
   {
     path: "/owner/cases",
     element: <OwnerCasesPage />,

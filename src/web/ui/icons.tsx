@@ -146,3 +146,9 @@ export const PersonIcon = (p: IconProps) => (
     <path d="M5 20c.7-3.6 3.4-5.5 7-5.5s6.3 1.9 7 5.5" />
   </Svg>
 );
+
+export const ChartIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-7" />
+  </Svg>
+);
