@@ -490,15 +490,16 @@ function fitWithInsertion(design: Design, sizes: readonly number[]): FittedDesig
 }
 
 /**
- * The fitted design with the most usable rounds (up to `rounds` when given; repeat-free fits
- * win ties), or null when none fits.
+ * The fitted design with the most usable rounds (counted up to `rounds` when given); a
+ * repeat-free fit beats any fit with inserted pupils. Null when none fits.
  */
 export function bestConstruction(sizes: readonly number[], rounds?: number): FittedDesign | null {
   const n = sizes.reduce((s, x) => s + x, 0);
   const k = Math.max(...sizes);
   const small = Math.min(...sizes);
+  // A repeat-free fit always beats one with inserted pupils (those rounds repeat pairs).
   const score = (f: FittedDesign): number =>
-    Math.min(rounds ?? Number.POSITIVE_INFINITY, f.rounds.length) * 2 + (f.inserted === 0 ? 1 : 0);
+    Math.min(rounds ?? 1000, f.rounds.length) + (f.inserted === 0 ? 1000 : 0);
   let best: FittedDesign | null = null;
   const consider = (fitted: FittedDesign | null): void => {
     if (fitted && (!best || score(fitted) > score(best))) best = fitted;
