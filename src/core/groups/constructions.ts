@@ -381,8 +381,6 @@ export interface FittedDesign {
   readonly design: Design;
   /** Rounds whose block sizes match the target sizes, relabelled to points 0..n-1. */
   readonly rounds: readonly DesignRound[];
-  /** Points added to blocks to reach larger groups; 0 means the rounds are repeat-free. */
-  readonly inserted: number;
 }
 
 const shapeOf = (sizes: readonly number[]): string => [...sizes].sort((a, b) => b - a).join(",");
@@ -439,76 +437,25 @@ export function fitDesign(design: Design, sizes: readonly number[]): FittedDesig
     }
     if (rounds.length > best.length) best = rounds;
   }
-  return best.length > 0 ? { design, rounds: best, inserted: 0 } : null;
+  return best.length > 0 ? { design, rounds: best } : null;
 }
 
 /**
- * Fit for groups one larger than the design's blocks (the `larger` policy: e groups of s+1,
- * the rest s): fit the design to the sizes with those e groups one smaller, then add the e
- * missing pupils, one per block, greedily to the blocks where they meet the fewest pupils met
- * before. Those rounds may repeat pairs; the local search polishes them.
- */
-function fitWithInsertion(design: Design, sizes: readonly number[]): FittedDesign | null {
-  const small = Math.min(...sizes);
-  const e = sizes.filter((s) => s === small + 1).length;
-  if (e === 0 || sizes.some((s) => s !== small && s !== small + 1) || design.k !== small) {
-    return null;
-  }
-  const reduced = sizes.map((s) => (s === small + 1 ? small : s));
-  const base = fitDesign(design, reduced);
-  if (!base) return null;
-  const n = sizes.reduce((s, x) => s + x, 0);
-  const met = new Int32Array(n * n);
-  const rounds: DesignRound[] = base.rounds.map((round) => {
-    const blocks = round.map((b) => [...b]);
-    const grown = new Uint8Array(blocks.length);
-    for (let x = n - e; x < n; x++) {
-      let pick = -1;
-      let pickScore = Number.POSITIVE_INFINITY;
-      blocks.forEach((block, i) => {
-        if (grown[i] === 1 || block.length !== small) return;
-        let score = 0;
-        for (const p of block) score += met[x * n + p] as number;
-        if (score < pickScore) {
-          pickScore = score;
-          pick = i;
-        }
-      });
-      if (pick < 0) return round;
-      grown[pick] = 1;
-      (blocks[pick] as number[]).push(x);
-    }
-    for (const block of blocks) {
-      for (const a of block)
-        for (const b of block) if (a !== b) met[a * n + b] = (met[a * n + b] as number) + 1;
-    }
-    return blocks;
-  });
-  const wanted = shapeOf(sizes);
-  const fitting = rounds.filter((r) => shapeOf(r.map((b) => b.length)) === wanted);
-  return fitting.length > 0 ? { design, rounds: fitting, inserted: e } : null;
-}
-
-/**
- * The fitted design with the most usable rounds (counted up to `rounds` when given); a
- * repeat-free fit beats any fit with inserted pupils. Null when none fits.
+ * The fitted design with the most usable rounds (counted up to `rounds` when given), or null
+ * when none fits. Groups larger than the design's blocks (the `larger` policy) are left to the
+ * annealing: inserting the extra pupils into a design greedily measured worse (31/3/12
+ * larger: 1 repeat against 0 from a greedy start).
  */
 export function bestConstruction(sizes: readonly number[], rounds?: number): FittedDesign | null {
   const n = sizes.reduce((s, x) => s + x, 0);
   const k = Math.max(...sizes);
-  const small = Math.min(...sizes);
-  // A repeat-free fit always beats one with inserted pupils (those rounds repeat pairs).
-  const score = (f: FittedDesign): number =>
-    Math.min(rounds ?? 1000, f.rounds.length) + (f.inserted === 0 ? 1000 : 0);
+  const score = (f: FittedDesign): number => Math.min(rounds ?? 1000, f.rounds.length);
   let best: FittedDesign | null = null;
   const consider = (fitted: FittedDesign | null): void => {
     if (fitted && (!best || score(fitted) > score(best))) best = fitted;
   };
   for (const design of designCatalogue(Math.max(n + k, 2 * n), k, k)) {
     consider(fitDesign(design, sizes));
-  }
-  if (small !== k) {
-    for (const design of designCatalogue(n, small)) consider(fitWithInsertion(design, sizes));
   }
   return best;
 }
