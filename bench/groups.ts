@@ -2,6 +2,8 @@
  * Benchmark of the buddy-group / seating rotation solver over the public cases.
  *
  *   npx tsx bench/groups.ts            (npm run bench:groups)
+ *   npx tsx bench/groups.ts --sweep    (also every class size 12-40 x group sizes 2-5 x
+ *                                       rounds 1..floor((n-1)/(g-1)); --effort E, default 0.05)
  *
  * Each case is solved with a few seeds; schedules are checked by `checkSchedule`, which
  * recomputes repeats and hard constraints from the printed schedule, not from the solver's
@@ -40,6 +42,8 @@ export interface GroupsBenchRow {
   /** CPU seconds of this process (user + system): robust when the machine is shared. */
   readonly cpuSeconds: number;
   readonly knownBest: string;
+  /** The solver's proven lower bound on repeats (`repeatsLowerBound`). */
+  readonly lowerBound: number;
   readonly peerRepeats: string;
   readonly peerSeconds: string;
 }
@@ -85,6 +89,7 @@ export async function benchCases(): Promise<GroupsBenchRow[]> {
     const seconds: number[] = [];
     const cpuSeconds: number[] = [];
     let hard = 0;
+    let lowerBound = 0;
     for (const seed of SEEDS) {
       const input = toInput(c, seed);
       const started = performance.now();
@@ -97,6 +102,7 @@ export async function benchCases(): Promise<GroupsBenchRow[]> {
         hard++;
         continue;
       }
+      lowerBound = result.repeatsLowerBound;
       const check = checkSchedule(input, result.schedule);
       hard += check.violations.length;
       repeats.push(check.quality.totalRepeats);
@@ -110,6 +116,7 @@ export async function benchCases(): Promise<GroupsBenchRow[]> {
       seconds: median(seconds),
       cpuSeconds: median(cpuSeconds),
       knownBest: String(c.theory?.bestRepeats ?? "?").replace(/:.*/, ""),
+      lowerBound,
       peerRepeats: String(c.peer?.totalRepeats ?? "?"),
       peerSeconds: String(c.peer?.seconds ?? "?"),
     });
@@ -121,6 +128,8 @@ export function formatTable(rows: readonly GroupsBenchRow[]): string {
   const header = [
     "case",
     "repeats",
+    "lower bound",
+    "gap",
     "max meet",
     "hard viol.",
     "seconds (median)",
@@ -132,6 +141,8 @@ export function formatTable(rows: readonly GroupsBenchRow[]): string {
   const body = rows.map((r) => [
     r.id,
     String(r.repeats),
+    String(r.lowerBound),
+    String(r.repeats - r.lowerBound),
     String(r.maxMeetings),
     String(r.hardViolations),
     r.seconds.toFixed(2),
@@ -140,6 +151,10 @@ export function formatTable(rows: readonly GroupsBenchRow[]): string {
     r.peerRepeats,
     r.peerSeconds,
   ]);
+  return markdownTable(header, body);
+}
+
+function markdownTable(header: readonly string[], body: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) =>
     Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)),
   );
@@ -148,16 +163,118 @@ export function formatTable(rows: readonly GroupsBenchRow[]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
-export async function runGroupsBench(): Promise<void> {
+export interface SweepCell {
+  readonly n: number;
+  readonly g: number;
+  readonly rounds: number;
+  readonly repeats: number;
+  readonly lowerBound: number;
+  readonly seconds: number;
+  readonly method: string;
+}
+
+/**
+ * Every class size 12-40 x group size 2-5 (the `smaller` policy) x rounds 1..floor((n-1)/(g-1)),
+ * seed 1, at a small effort so the whole sweep stays within a few minutes: a cell at its
+ * lower bound is optimal; the others show how far the search is from the counting bound.
+ */
+export function sweep(effort: number): SweepCell[] {
+  const cells: SweepCell[] = [];
+  for (let g = 2; g <= 5; g++) {
+    for (let n = 12; n <= 40; n++) {
+      const maxRounds = Math.floor((n - 1) / (g - 1));
+      for (let rounds = 1; rounds <= maxRounds; rounds++) {
+        const input: SolveInput = {
+          pupils: Array.from({ length: n }, (_, i) => i),
+          k: g,
+          rounds,
+          seed: 1,
+          effort,
+        };
+        const started = performance.now();
+        const result = solveGroups(input);
+        const seconds = (performance.now() - started) / 1000;
+        if (!result.ok) throw new Error(`${n}/${g}/${rounds}: not solved`);
+        const check = checkSchedule(input, result.schedule);
+        if (check.violations.length > 0) throw new Error(`${n}/${g}/${rounds}: invalid schedule`);
+        cells.push({
+          n,
+          g,
+          rounds,
+          repeats: check.quality.totalRepeats,
+          lowerBound: result.repeatsLowerBound,
+          seconds,
+          method: result.method,
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+export function formatSweep(cells: readonly SweepCell[], worst = 15): string {
+  const body = [2, 3, 4, 5].map((g) => {
+    const mine = cells.filter((c) => c.g === g);
+    const atBound = mine.filter((c) => c.repeats === c.lowerBound).length;
+    const zeroPossible = mine.filter((c) => c.lowerBound === 0);
+    const gap = mine.reduce((s, c) => s + c.repeats - c.lowerBound, 0);
+    const maxGap = Math.max(0, ...mine.map((c) => c.repeats - c.lowerBound));
+    const seconds = mine.reduce((s, c) => s + c.seconds, 0);
+    return [
+      String(g),
+      String(mine.length),
+      `${atBound} (${((100 * atBound) / Math.max(1, mine.length)).toFixed(1)} %)`,
+      `${zeroPossible.filter((c) => c.repeats === 0).length} / ${zeroPossible.length}`,
+      String(gap),
+      String(maxGap),
+      seconds.toFixed(1),
+    ];
+  });
+  const table = markdownTable(
+    [
+      "group size",
+      "cells",
+      "at lower bound",
+      "0 where bound is 0",
+      "total gap",
+      "max gap",
+      "seconds",
+    ],
+    body,
+  );
+  const gaps = [...cells]
+    .filter((c) => c.repeats > c.lowerBound)
+    .sort((a, b) => b.repeats - b.lowerBound - (a.repeats - a.lowerBound) || a.n - b.n)
+    .slice(0, worst)
+    .map((c) => [
+      `${c.n}/${c.g}/${c.rounds}`,
+      String(c.repeats),
+      String(c.lowerBound),
+      String(c.repeats - c.lowerBound),
+    ]);
+  return `${table}\n\nworst gaps (n/g/rounds):\n${markdownTable(["cell", "repeats", "lower bound", "gap"], gaps)}`;
+}
+
+export async function runGroupsBench(argv: readonly string[] = []): Promise<void> {
   const rows = await benchCases();
   console.log(`groups solver, median of seeds ${SEEDS.join(", ")}`);
   console.log(formatTable(rows));
+  if (argv.includes("--sweep")) {
+    const at = argv.indexOf("--effort");
+    const effort = at >= 0 ? Number(argv[at + 1]) : 0.05;
+    const started = performance.now();
+    const cells = sweep(effort);
+    console.log(
+      `\nsweep: n 12-40 x g 2-5 x rounds 1..floor((n-1)/(g-1)), seed 1, effort ${effort}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    console.log(formatSweep(cells));
+  }
 }
 
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
-  runGroupsBench().catch((error: unknown) => {
+  runGroupsBench(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

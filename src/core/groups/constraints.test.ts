@@ -91,7 +91,7 @@ describe("typed conflict errors", () => {
     ],
     ["a pupil paired with itself", { together: [[3, 3]] }, "self-pair", { pupil: 3 }],
     ["group sizes that do not add up", { groupSizes: [4, 4, 3] }, "invalid-group-sizes", { n: 12 }],
-    ["too many rounds", { rounds: 21 }, "invalid-parameter", { parameter: "rounds" }],
+    ["too many rounds", { rounds: 201 }, "invalid-parameter", { parameter: "rounds" }],
     [
       "a fixed together-chain that does not fit its group",
       {

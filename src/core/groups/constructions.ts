@@ -1,3 +1,11 @@
+import {
+  kirkmanTripleSystem,
+  nearlyKirkmanTripleSystem,
+  resolvableGdd4Type3,
+  resolvableQuadrupleSystem,
+} from "./designs/families.ts";
+import type { Design, DesignRound } from "./designs/types.ts";
+
 /**
  * Algebraic constructions of repeat-free schedules (resolvable designs).
  *
@@ -11,120 +19,14 @@
  * - affine geometry AG(d, q): lines of q^d points, one round per direction
  *   (AG(2,3), AG(2,4), AG(2,5), AG(3,3));
  * - 2-flats of AG(5, 2) over a partial spread: 32 points in fours, 9 rounds;
- * - 1-rotational designs: points Z_m x {levels} plus fixed points; a base round is developed
- *   by x -> x+t (mod m) into m rounds. Each base round below was found by a small computer
- *   search over difference orbits (every pair orbit used at most once) and is verified by
- *   the tests, not trusted;
+ * - 1-rotational designs (designs/families.ts): Kirkman and nearly Kirkman triple systems,
+ *   resolvable quadruple systems and a 4-RGDD, their base rounds found by a seeded exact-cover
+ *   search at run time (method of differences) and verified before use;
  * - rounds on Z_m x {0..m} that are invariant under translation (30 pupils in fives);
  * - stored schedules from the literature (32 in fours for 10 rounds), also verified by tests.
  */
 
-export type DesignRound = readonly (readonly number[])[];
-
-export interface Design {
-  readonly name: string;
-  readonly v: number;
-  readonly k: number;
-  readonly rounds: readonly DesignRound[];
-}
-
-interface RotationalSpec {
-  readonly name: string;
-  /** Order of the cyclic group Z_m. */
-  readonly m: number;
-  readonly levels: number;
-  readonly fixedPoints: number;
-  readonly k: number;
-  /** Each base round is developed into m rounds. */
-  readonly bases: readonly (readonly (readonly number[])[])[];
-}
-
-/**
- * Base rounds. Point (x, level) is encoded as level*m + x; fixed point j as levels*m + j.
- * - KTS(15): Kirkman's schoolgirls, 7 rounds of triples.
- * - RBIBD(28,4,1): every pair of 28 meets exactly once in 9 rounds of quadruples.
- * - KTS(39): 39 pupils, 19 rounds of triples.
- * - 4-RGDD of type 3^8: 24 pupils, 7 rounds of quadruples; the pairs that never meet form 8
- *   disjoint triangles ({(x,0),(x,1),(x,2)} and the 3 fixed points), which is where
- *   keep-apart pairs can be placed at no cost.
- */
-const ROTATIONAL: readonly RotationalSpec[] = [
-  {
-    name: "KTS(15) 1-rotational over Z7",
-    m: 7,
-    levels: 2,
-    fixedPoints: 1,
-    k: 3,
-    bases: [
-      [
-        [14, 3, 9],
-        [0, 4, 5],
-        [1, 12, 11],
-        [2, 7, 10],
-        [6, 13, 8],
-      ],
-    ],
-  },
-  {
-    name: "RBIBD(28,4,1) 1-rotational over Z9",
-    m: 9,
-    levels: 3,
-    fixedPoints: 1,
-    k: 4,
-    bases: [
-      [
-        [27, 9, 8, 21],
-        [0, 24, 7, 18],
-        [1, 6, 20, 22],
-        [2, 14, 5, 13],
-        [3, 4, 10, 17],
-        [11, 16, 26, 25],
-        [12, 19, 15, 23],
-      ],
-    ],
-  },
-  {
-    name: "4-RGDD of type 3^8 1-rotational over Z7",
-    m: 7,
-    levels: 3,
-    fixedPoints: 3,
-    k: 4,
-    bases: [
-      [
-        [23, 8, 5, 20],
-        [22, 15, 9, 4],
-        [21, 17, 1, 7],
-        [0, 3, 11, 2],
-        [6, 18, 19, 16],
-        [10, 12, 13, 14],
-      ],
-    ],
-  },
-  {
-    name: "KTS(39) 1-rotational over Z19",
-    m: 19,
-    levels: 2,
-    fixedPoints: 1,
-    k: 3,
-    bases: [
-      [
-        [38, 12, 34],
-        [0, 29, 35],
-        [1, 14, 20],
-        [2, 23, 11],
-        [3, 7, 37],
-        [4, 28, 5],
-        [6, 18, 26],
-        [8, 16, 25],
-        [9, 27, 22],
-        [10, 13, 15],
-        [17, 31, 24],
-        [19, 30, 21],
-        [32, 33, 36],
-      ],
-    ],
-  },
-];
+export type { Design, DesignRound } from "./designs/types.ts";
 
 /**
  * Rounds invariant under x -> x+1 on Z_m x {0..m} (m(m+1) points, groups of m). Round i has
@@ -299,19 +201,11 @@ const STORED: readonly Design[] = [
   },
 ];
 
-export function developRotational(spec: RotationalSpec): Design {
-  const { m, levels, fixedPoints, k } = spec;
-  const finite = m * levels;
-  const shift = (p: number, t: number): number =>
-    p >= finite ? p : Math.floor(p / m) * m + (((p % m) + t) % m);
-  const rounds: DesignRound[] = [];
-  for (const base of spec.bases) {
-    for (let t = 0; t < m; t++) rounds.push(base.map((block) => block.map((p) => shift(p, t))));
-  }
-  return { name: spec.name, v: finite + fixedPoints, k, rounds };
-}
-
-/** Circle method: fix point v-1, rotate the rest; v even. */
+/**
+ * Round robin by the circle method (a 1-factorisation of K_v, v even; Kirkman 1847, the
+ * "GK_{2n}" factorisation): fix point v-1, rotate the rest; v-1 rounds of pairs, every pair
+ * exactly once. Odd classes use v+1 with one point deleted (a pupil rests, or joins a pair).
+ */
 export function roundRobin(v: number): Design {
   const rounds: DesignRound[] = [];
   const m = v - 1;
@@ -323,7 +217,7 @@ export function roundRobin(v: number): Design {
   return { name: `round robin on ${v}`, v, k: 2, rounds };
 }
 
-/** Arithmetic of GF(q) for the small orders used here (primes, and 4 = GF(2)[x]/(x^2+x+1)). */
+/** Arithmetic of GF(q) for primes and 4, 8 (polynomials over GF(2) modulo x^2+x+1, x^3+x+1). */
 interface Field {
   readonly q: number;
   add(a: number, b: number): number;
@@ -331,21 +225,25 @@ interface Field {
 }
 
 function field(q: number): Field {
-  if (q === 4) {
-    // Elements 0,1,x,x+1 as 0..3; addition is XOR of coefficient bits.
-    const mulTable = [
-      [0, 0, 0, 0],
-      [0, 1, 2, 3],
-      [0, 2, 3, 1],
-      [0, 3, 1, 2],
-    ];
-    return { q, add: (a, b) => a ^ b, mul: (a, b) => mulTable[a]?.[b] ?? 0 };
+  const modulus = q === 4 ? 0b111 : q === 8 ? 0b1011 : 0;
+  if (modulus !== 0) {
+    const e = Math.log2(q);
+    const mul = (a: number, b: number): number => {
+      let product = 0;
+      for (let bit = 0; b >> bit > 0; bit++) if ((b >> bit) & 1) product ^= a << bit;
+      for (let bit = 2 * e - 2; bit >= e; bit--) {
+        if ((product >> bit) & 1) product ^= modulus << (bit - e);
+      }
+      return product;
+    };
+    return { q, add: (a, b) => a ^ b, mul };
   }
   return { q, add: (a, b) => (a + b) % q, mul: (a, b) => (a * b) % q };
 }
 
 /**
- * Lines of AG(d, q): one round per direction (a point of PG(d-1, q), normalised so its first
+ * Lines of the affine geometry AG(d, q), q a prime power (Bose 1939; for d = 2 the affine
+ * plane: q^2 pupils, groups of q, q+1 rounds, every pair exactly once). One round per direction (a point of PG(d-1, q), normalised so its first
  * non-zero coordinate is 1); the round is the set of lines with that direction.
  */
 export function affineGeometry(d: number, q: number): Design {
@@ -439,33 +337,44 @@ export function binaryFlatClasses(d: number): Design {
   return { name: `2-flats of AG(${d},2)`, v, k: 4, rounds };
 }
 
-/** Every design this module can build with at most `maxPoints` points (and block size k). */
-export function designCatalogue(maxPoints = 40, k?: number): Design[] {
+/** Affine planes AG(2, q) the catalogue builds (q^2 <= 64). */
+const AFFINE_ORDERS = [2, 3, 4, 5, 7, 8];
+
+/**
+ * Every design this module can build with at most `maxPoints` points and block size k (any k
+ * when omitted). `minBlock` also admits affine planes with larger lines, which the fitting
+ * cuts down to size by deleting parallel lines.
+ */
+export function designCatalogue(maxPoints = 40, k?: number, minBlock = k): Design[] {
   const designs: Design[] = [];
-  if (k === undefined || k === 2)
-    for (let v = 4; v <= maxPoints; v += 2) designs.push(roundRobin(v));
-  const geometries: [number, number][] = [
-    [2, 3],
-    [2, 4],
-    [2, 5],
-    [3, 3],
-  ];
-  for (const [d, q] of geometries) {
-    if (q ** d <= maxPoints && (k === undefined || k === q)) designs.push(affineGeometry(d, q));
+  const wants = (size: number): boolean => k === undefined || size === k;
+  if (wants(2)) for (let v = 4; v <= maxPoints; v += 2) designs.push(roundRobin(v));
+  for (const q of AFFINE_ORDERS) {
+    const bigger = minBlock !== undefined && q > minBlock;
+    if (q * q <= maxPoints && (wants(q) || bigger) && q > 2) designs.push(affineGeometry(2, q));
   }
-  if (maxPoints >= 32 && (k === undefined || k === 4)) designs.push(binaryFlatClasses(5));
-  for (const spec of ROTATIONAL) {
-    const fits = spec.m * spec.levels + spec.fixedPoints <= maxPoints;
-    if (fits && (k === undefined || k === spec.k)) designs.push(developRotational(spec));
+  if (27 <= maxPoints && wants(3)) designs.push(affineGeometry(3, 3));
+  if (wants(3)) {
+    for (let v = 15; v <= Math.min(45, maxPoints); v += 6)
+      pushDesign(designs, kirkmanTripleSystem(v));
+    for (let v = 18; v <= Math.min(42, maxPoints); v += 6) {
+      pushDesign(designs, nearlyKirkmanTripleSystem(v));
+    }
+  }
+  if (wants(4)) {
+    if (28 <= maxPoints) pushDesign(designs, resolvableQuadrupleSystem(28));
+    if (24 <= maxPoints) pushDesign(designs, resolvableGdd4Type3(8));
+    if (32 <= maxPoints) designs.push(binaryFlatClasses(5));
   }
   for (const spec of LEVEL_ROUNDS) {
-    const fits = spec.m * (spec.m + 1) <= maxPoints;
-    if (fits && (k === undefined || k === spec.m)) designs.push(cyclicLevelRounds(spec));
+    if (spec.m * (spec.m + 1) <= maxPoints && wants(spec.m)) designs.push(cyclicLevelRounds(spec));
   }
-  for (const design of STORED) {
-    if (design.v <= maxPoints && (k === undefined || k === design.k)) designs.push(design);
-  }
+  for (const design of STORED) if (design.v <= maxPoints && wants(design.k)) designs.push(design);
   return designs;
+}
+
+function pushDesign(designs: Design[], design: Design | null): void {
+  if (design) designs.push(design);
 }
 
 export interface FittedDesign {
@@ -474,46 +383,79 @@ export interface FittedDesign {
   readonly rounds: readonly DesignRound[];
 }
 
+const shapeOf = (sizes: readonly number[]): string => [...sizes].sort((a, b) => b - a).join(",");
+
 /**
- * Fit a design to n pupils with the given sizes. Designs with exactly n points fit as they
- * are. For the `smaller` shape (some groups of k-1) we delete d < k points that lie in one
- * block: any two deleted points met only in that block's round, so every other round loses
- * at most one point per block and has exactly d groups of k-1.
+ * Fit a design to n <= v pupils with the given sizes by deleting v - n points, trying:
+ * - d < k points of one block (they met only in that block's round, so every other round
+ *   loses at most one point per block: d groups of k-1);
+ * - j whole parallel blocks of one round plus r more points (deleting j parallel lines of
+ *   AG(2,q) leaves q rounds with lines of q-j: a resolvable transversal design, Bose 1939);
+ * - points that pairwise never meet (the holes of an NKTS or GDD): every round keeps its shape.
+ * The deletion keeping most rounds of the target shape wins.
  */
 export function fitDesign(design: Design, sizes: readonly number[]): FittedDesign | null {
   const n = sizes.reduce((s, x) => s + x, 0);
   const d = design.v - n;
-  if (d < 0 || d >= design.k) return null;
-  const wanted = [...sizes].sort((a, b) => b - a).join(",");
-  const lastRound = design.rounds[design.rounds.length - 1];
-  const deleted = new Set<number>(d === 0 || !lastRound ? [] : (lastRound[0] ?? []).slice(0, d));
-  if (deleted.size !== d) return null;
-  // Map surviving points to 0..n-1.
-  const newIndex = new Int32Array(design.v).fill(-1);
-  let next = 0;
-  for (let p = 0; p < design.v; p++) if (!deleted.has(p)) newIndex[p] = next++;
-  const rounds: DesignRound[] = [];
+  if (d < 0 || design.rounds.length === 0) return null;
+  const wanted = shapeOf(sizes);
+  const round0 = design.rounds[design.rounds.length - 1] as DesignRound;
+  const met = new Uint8Array(design.v * design.v);
   for (const round of design.rounds) {
-    const blocks = round
-      .map((block) => block.filter((p) => !deleted.has(p)).map((p) => newIndex[p] as number))
-      .filter((block) => block.length > 0);
-    const shape = blocks
-      .map((b) => b.length)
-      .sort((a, b) => b - a)
-      .join(",");
-    if (shape === wanted) rounds.push(blocks);
+    for (const block of round) {
+      for (const a of block) for (const b of block) met[a * design.v + b] = 1;
+    }
   }
-  return rounds.length > 0 ? { design, rounds } : null;
+  const candidates: number[][] = [];
+  for (let j = 0; j * design.k <= d && j <= round0.length; j++) {
+    const whole = round0.slice(0, j).flat();
+    const r = d - whole.length;
+    const rest = round0[j];
+    if (rest && r < rest.length) candidates.push([...whole, ...rest.slice(0, r)]);
+    // r points that pairwise never met, outside the deleted blocks.
+    const chosen: number[] = [];
+    const gone = new Set(whole);
+    for (let p = 0; p < design.v && chosen.length < r; p++) {
+      if (gone.has(p) || chosen.some((c) => met[c * design.v + p] === 1)) continue;
+      chosen.push(p);
+    }
+    if (chosen.length === r) candidates.push([...whole, ...chosen]);
+  }
+  let best: DesignRound[] = [];
+  for (const deleted of candidates) {
+    const gone = new Uint8Array(design.v);
+    for (const p of deleted) gone[p] = 1;
+    const newIndex = new Int32Array(design.v).fill(-1);
+    let next = 0;
+    for (let p = 0; p < design.v; p++) if (gone[p] === 0) newIndex[p] = next++;
+    const rounds: DesignRound[] = [];
+    for (const round of design.rounds) {
+      const blocks = round
+        .map((block) => block.filter((p) => gone[p] === 0).map((p) => newIndex[p] as number))
+        .filter((block) => block.length > 0);
+      if (shapeOf(blocks.map((b) => b.length)) === wanted) rounds.push(blocks);
+    }
+    if (rounds.length > best.length) best = rounds;
+  }
+  return best.length > 0 ? { design, rounds: best } : null;
 }
 
-/** The fitted design with the most usable rounds, or null when none fits. */
-export function bestConstruction(sizes: readonly number[]): FittedDesign | null {
+/**
+ * The fitted design with the most usable rounds (counted up to `rounds` when given), or null
+ * when none fits. Groups larger than the design's blocks (the `larger` policy) are left to the
+ * annealing: inserting the extra pupils into a design greedily measured worse (31/3/12
+ * larger: 1 repeat against 0 from a greedy start).
+ */
+export function bestConstruction(sizes: readonly number[], rounds?: number): FittedDesign | null {
   const n = sizes.reduce((s, x) => s + x, 0);
   const k = Math.max(...sizes);
+  const score = (f: FittedDesign): number => Math.min(rounds ?? 1000, f.rounds.length);
   let best: FittedDesign | null = null;
-  for (const design of designCatalogue(n + k, k)) {
-    const fitted = fitDesign(design, sizes);
-    if (fitted && (!best || fitted.rounds.length > best.rounds.length)) best = fitted;
+  const consider = (fitted: FittedDesign | null): void => {
+    if (fitted && (!best || score(fitted) > score(best))) best = fitted;
+  };
+  for (const design of designCatalogue(Math.max(n + k, 2 * n), k, k)) {
+    consider(fitDesign(design, sizes));
   }
   return best;
 }

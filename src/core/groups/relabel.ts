@@ -1,4 +1,4 @@
-import type { DesignRound } from "./constructions.ts";
+import type { DesignRound } from "./designs/types.ts";
 import { type Prng, randomPermutation } from "./prng.ts";
 import type { Assignment, Problem } from "./problem.ts";
 import { mixDeviation } from "./quality.ts";

@@ -162,7 +162,7 @@ function constructionStart(
 ): { readonly groupOf: Assignment; readonly designRounds: number } | null {
   const { n, rounds } = problem;
   if (problem.units.length !== n) return null;
-  const fitted = bestConstruction(problem.sizes);
+  const fitted = bestConstruction(problem.sizes, rounds);
   if (!fitted) return null;
   const chosen = shuffleInPlace([...fitted.rounds], rng).slice(0, rounds);
   const relabelled = relabelDesign(problem, chosen, rng, relabelIterations);

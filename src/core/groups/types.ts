@@ -30,7 +30,7 @@ export interface SolveInput {
   readonly pupils: readonly PupilId[];
   /** Target group size (ignored when `groupSizes` is given). */
   readonly k: number;
-  /** Number of rounds to plan (1..20). */
+  /** Number of rounds to plan (1..200, see MAX_ROUNDS). */
   readonly rounds: number;
   /** Explicit group sizes, group index order; must sum to the number of pupils. */
   readonly groupSizes?: readonly number[];
