@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyRequest,
+  LogController,
 } from "fastify";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
@@ -67,7 +68,7 @@ export async function buildApp(
     bodyLimit: config.maxUploadBytes,
     genReqId: () => randomUUID(),
     // One line per request, written below with secrets taken out of the URL.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook("onResponse", async (req, reply) => {
     const pathOnly = req.url.split("?")[0] ?? "";
