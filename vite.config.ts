@@ -13,7 +13,8 @@ export default defineConfig({
   build: {
     outDir: path.join(repoRoot, "dist/web"),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for our own debugging: written to dist, never linked from the code nor served.
+    sourcemap: "hidden",
     // Keep font files as separate assets: the server's CSP allows data: fonts, but files cache.
     assetsInlineLimit: 0,
     rolldownOptions: {

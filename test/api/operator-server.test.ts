@@ -16,7 +16,8 @@ import { createTestDatabase } from "../support/db.ts";
 const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "trygg-web-"));
 fs.writeFileSync(path.join(webDir, "index.html"), "<!doctype html><title>Trygg</title>");
 fs.mkdirSync(path.join(webDir, "assets"));
-fs.writeFileSync(path.join(webDir, "assets", "app-abc123.js"), "console.log(1)");
+fs.writeFileSync(path.join(webDir, "assets", "app-abc123.js"), `console.log(${"1".repeat(4000)})`);
+fs.writeFileSync(path.join(webDir, "assets", "app-abc123.js.map"), "{}");
 
 let database: DatabaseHandle;
 let app: TryggApp;
@@ -86,6 +87,23 @@ describe("paths outside the app's pages", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("delivering the web app", () => {
+  it("compresses, caches hashed assets for a year, and keeps source maps private", async () => {
+    const asset = await app.inject({
+      method: "GET",
+      url: "/assets/app-abc123.js",
+      headers: { "accept-encoding": "br, gzip" },
+    });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers["content-encoding"]).toBe("br");
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const index = await app.inject({ method: "GET", url: "/cases" });
+    expect(index.headers["cache-control"]).toBe("no-cache");
+    const map = await app.inject({ method: "GET", url: "/assets/app-abc123.js.map" });
+    expect(map.statusCode).toBe(404);
   });
 });
 

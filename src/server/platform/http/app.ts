@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -100,6 +101,8 @@ export async function buildApp(
     }
   });
 
+  // gzip or brotli for text responses above 1 kB (the app's JavaScript shrinks to a quarter).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -213,7 +216,23 @@ export async function buildApp(
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ["index.html"],
+      // Source maps stay on the server: they are for our debugging, not for the public.
+      allowedPath: (pathName) => !pathName.endsWith(".map"),
+      setHeaders: (reply, filePath) => {
+        // Vite names assets by content hash: a changed file gets a new name, so browsers may
+        // keep them for a year. Everything else (index.html, favicon) is checked every time.
+        reply.header(
+          "cache-control",
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
+        );
+      },
+    });
     app.get("/*", { config: { access: { public: true } } }, (req, reply) => {
       const rel = (req.params as { "*": string })["*"];
       // An unknown API path is a JSON 404, never the web app's index page.
@@ -223,7 +242,13 @@ export async function buildApp(
           .send({ code: "notFound", message: errorMessage(req.lang, "notFound") });
       }
       const file = path.join(webDir, rel);
-      if (rel && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      if (
+        rel &&
+        !rel.endsWith(".map") &&
+        file.startsWith(webDir) &&
+        fs.existsSync(file) &&
+        fs.statSync(file).isFile()
+      ) {
         return reply.sendFile(rel);
       }
       if (isPagePath(`/${rel}`)) {
