@@ -19,6 +19,7 @@ import { importNs } from "./web/import.ts";
 import { owner } from "./web/owner.ts";
 import { plans } from "./web/plans.ts";
 import { roles } from "./web/roles.ts";
+import { surveysNational } from "./web/surveys-national.ts";
 
 const webNamespaces = {
   common,
@@ -35,6 +36,7 @@ const webNamespaces = {
   groups,
   owner,
   family,
+  surveysNational,
 };
 
 type WebNamespaces = typeof webNamespaces;

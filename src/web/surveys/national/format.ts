@@ -1,0 +1,46 @@
+// Shared presentation helpers for national survey values.
+import type { TFunction } from "i18next";
+
+export interface NationalResult {
+  schoolYear: string;
+  trinn: string;
+  gender: "all" | "female" | "male";
+  indexName: string;
+  level: "school" | "municipality" | "county" | "national";
+  unitName: string;
+  score: number | null;
+  hidden: boolean;
+  shareBullied: number | null;
+  answered: number | null;
+}
+
+export interface NationalResults {
+  years: string[];
+  trinn: string[];
+  indices: string[];
+  results: NationalResult[];
+}
+
+export const LEVEL_ORDER = ["school", "municipality", "county", "national"] as const;
+
+/** "Vg1" stays; "7" becomes "7. trinn"; "all" becomes "alle trinn". */
+export function trinnLabel(t: TFunction<"surveysNational">, trinn: string): string {
+  if (trinn === "all") return t("results.allTrinn");
+  if (/^\d+$/.test(trinn)) return t("results.trinnName", { trinn });
+  return trinn;
+}
+
+/** A score for a table cell: hidden values say so, never 0. */
+export function scoreText(
+  t: TFunction<"surveysNational">,
+  lang: string,
+  value: NationalResult | undefined,
+): string {
+  if (!value) return t("results.noValue");
+  if (value.hidden && value.score === null) return t("results.hidden");
+  if (value.score === null) return t("results.noValue");
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nb-NO", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 2,
+  }).format(value.score);
+}
