@@ -17,6 +17,7 @@ import {
   YAxis,
 } from "recharts";
 import { type NationalResult, scoreText, trinnLabel } from "./format.ts";
+import { ScrollRegion } from "./scroll.tsx";
 
 /** Colours with at least 3:1 contrast on white, told apart by dash and marker as well. */
 const COLOURS = ["#1f5aa6", "#b3261e", "#2e7d32", "#6a1b9a", "#8a5300", "#00696f", "#3d3d3d"];
@@ -81,7 +82,7 @@ export function TrendChart({ years, indices, values, title, desc, caption }: Tre
       <Details>
         <Details.Summary>{t("results.tableToggle")}</Details.Summary>
         <Details.Content>
-          <div className="table-scroll">
+          <ScrollRegion label={caption}>
             <Table zebra border data-size="sm">
               <caption>{caption}</caption>
               <Table.Head>
@@ -105,7 +106,7 @@ export function TrendChart({ years, indices, values, title, desc, caption }: Tre
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </Details.Content>
       </Details>
     </section>
@@ -166,7 +167,7 @@ export function CompareChart({ trinn, levels, values, title, desc, caption }: Co
       <Details>
         <Details.Summary>{t("results.tableToggle")}</Details.Summary>
         <Details.Content>
-          <div className="table-scroll">
+          <ScrollRegion label={caption}>
             <Table zebra border data-size="sm">
               <caption>{caption}</caption>
               <Table.Head>
@@ -203,7 +204,7 @@ export function CompareChart({ trinn, levels, values, title, desc, caption }: Co
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </Details.Content>
       </Details>
     </section>

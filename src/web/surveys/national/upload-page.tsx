@@ -23,6 +23,7 @@ import { formatDateTime } from "../../ui/format.ts";
 import { Page } from "../../ui/page.tsx";
 import { NATIONAL_RESULTS_PATH } from "./results-page.tsx";
 import "./national.css";
+import { ScrollRegion } from "./scroll.tsx";
 
 type Status = "validating" | "importing" | "done" | "failed";
 const COUNT_KEYS = ["rows", "imported", "unchanged", "hidden", "otherUnits", "skipped"] as const;
@@ -285,7 +286,7 @@ function Report({ run }: { run: Run }) {
           <Link to={NATIONAL_RESULTS_PATH}>{t("upload.back")}</Link>
         </Paragraph>
       </Alert>
-      <div className="table-scroll">
+      <ScrollRegion label={t("upload.countsCaption")}>
         <Table zebra border data-size="sm">
           <caption>{t("upload.countsCaption")}</caption>
           <Table.Head>
@@ -303,7 +304,7 @@ function Report({ run }: { run: Run }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
@@ -320,7 +321,7 @@ function History({ items }: { items: HistoryItem[] | null }) {
       {items.length === 0 ? (
         <Paragraph>{t("upload.historyEmpty")}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("upload.historyCaption")}>
           <Table zebra border data-size="sm">
             <caption className="national-sr-only">{t("upload.historyCaption")}</caption>
             <Table.Head>
@@ -342,7 +343,7 @@ function History({ items }: { items: HistoryItem[] | null }) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
