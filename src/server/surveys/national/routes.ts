@@ -34,8 +34,8 @@ export const nationalSurveyRoutes: FeatureRoutes = async (app, deps) => {
   const db = database.db;
   const live = new Map<string, Live>();
   const running = new Set<Promise<unknown>>();
-  const onSchool = (action: "surveyNational.import" | "surveyNational.read") => ({
-    config: { access: { action, resource: schoolFromParam(db) } },
+  const onSchool = (rule: "surveyNational.import" | "surveyNational.read") => ({
+    config: { access: { action: rule, resource: schoolFromParam(db) } },
   });
 
   await app.register(async (scope) => {
