@@ -44,3 +44,14 @@ export function scoreText(
     maximumFractionDigits: 2,
   }).format(value.score);
 }
+
+/** Every school year from the first to the last, so a missing year shows as a gap, not as a step. */
+export function continuousYears(years: readonly string[]): string[] {
+  const starts = years.map((y) => Number(y.slice(0, 4))).filter(Number.isFinite);
+  if (starts.length === 0) return [];
+  const out: string[] = [];
+  for (let y = Math.min(...starts); y <= Math.max(...starts); y++) {
+    out.push(`${y}-${String((y + 1) % 100).padStart(2, "0")}`);
+  }
+  return out;
+}

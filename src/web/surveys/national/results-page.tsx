@@ -10,7 +10,13 @@ import { useSession } from "../../app/session.tsx";
 import { useApiData } from "../../ui/api-data.ts";
 import { Page } from "../../ui/page.tsx";
 import { CompareChart, TrendChart } from "./charts.tsx";
-import { LEVEL_ORDER, type NationalResult, type NationalResults, trinnLabel } from "./format.ts";
+import {
+  continuousYears,
+  LEVEL_ORDER,
+  type NationalResult,
+  type NationalResults,
+  trinnLabel,
+} from "./format.ts";
 import "./national.css";
 
 export const NATIONAL_RESULTS_PATH = "/undersokelser/elevundersokelsen";
@@ -128,7 +134,7 @@ function Results({ data }: { data: NationalResults }) {
         )}
       </fieldset>
       <TrendChart
-        years={data.years}
+        years={continuousYears(data.years)}
         indices={data.indices}
         values={trendValues}
         title={`${t("results.trendTitle")}: ${trinnText}, ${genderText}`}
