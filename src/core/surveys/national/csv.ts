@@ -22,63 +22,64 @@ export function detectDelimiter(headerLine: string): string {
 export function readCsv(text: string, delimiter: string): CsvResult {
   const records: CsvRecord[] = [];
   const badLines: number[] = [];
+  const n = text.length;
   let line = 1;
   let i = 0;
-  const n = text.length;
   while (i < n) {
     const start = line;
     const fields: string[] = [];
-    let field = "";
-    let quoted = false;
-    let atFieldStart = true;
     let ended = false;
-    while (i < n) {
-      const c = text[i] as string;
-      if (quoted) {
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
+    // One field per pass: quoted fields are unescaped, plain ones sliced out whole.
+    while (true) {
+      if (text[i] === '"') {
+        let value = "";
+        let from = i + 1;
+        let closed = false;
+        while (from <= n) {
+          const q = text.indexOf('"', from);
+          if (q < 0) {
+            value += text.slice(from);
+            i = n;
+            break;
+          }
+          value += text.slice(from, q);
+          if (text[q + 1] === '"') {
+            value += '"';
+            from = q + 2;
             continue;
           }
-          quoted = false;
-          i++;
-          continue;
+          i = q + 1;
+          closed = true;
+          break;
         }
-        if (c === "\n") line++;
-        field += c;
-        i++;
-        continue;
+        for (const ch of value) if (ch === "\n") line++;
+        if (!closed) badLines.push(start);
+        // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+        let j = i;
+        while (j < n && text[j] !== delimiter && text[j] !== "\n" && text[j] !== "\r") j++;
+        fields.push(value + text.slice(i, j));
+        i = j;
+      } else {
+        let j = i;
+        while (j < n && text[j] !== delimiter && text[j] !== "\n" && text[j] !== "\r") j++;
+        fields.push(text.slice(i, j));
+        i = j;
       }
-      if (c === '"' && atFieldStart) {
-        quoted = true;
-        atFieldStart = false;
-        i++;
-        continue;
-      }
+      if (i >= n) break;
+      const c = text[i];
       if (c === delimiter) {
-        fields.push(field);
-        field = "";
-        atFieldStart = true;
         i++;
         continue;
       }
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      if (c === "\n" || c === "\r") {
-        i++;
-        line++;
-        ended = true;
-        break;
-      }
-      field += c;
-      atFieldStart = false;
-      i++;
+      // End of the record: \r\n, \n or \r.
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      line++;
+      ended = true;
+      break;
     }
-    if (quoted) badLines.push(start);
-    fields.push(field);
     // Blank lines (also the one after a final newline) are not records.
     if (!(fields.length === 1 && fields[0]?.trim() === "")) records.push({ line: start, fields });
-    if (!ended && i >= n) break;
+    if (!ended) break;
   }
   return { records, badLines };
 }

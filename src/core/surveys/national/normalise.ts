@@ -40,7 +40,7 @@ export function normaliseGender(raw: string): Gender | null {
 
 /** A unit name compared as the issue asks: trimmed, inner spaces collapsed, case-folded. */
 export function foldName(raw: string): string {
-  return raw.trim().replace(/\s+/g, " ").toLocaleLowerCase("nb");
+  return raw.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /**

@@ -96,10 +96,15 @@ export function decodeSurveyFile(bytes: Uint8Array): { text: string } | { error:
   }
 }
 
+function firstLine(text: string): string {
+  const end = text.search(/\r|\n/);
+  return end < 0 ? text : text.slice(0, end);
+}
+
 export function detectFormat(text: string): SourceFormat | null {
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (body.startsWith("[") || body.startsWith("{")) return "udirJson";
-  const header = fold(body.split(/\r?\n/, 1)[0] ?? "");
+  const header = fold(firstLine(body));
   if (header.includes("enhetsnavn") && header.includes("statistikk")) return "skoleporten";
   if (header.includes("enhetnavn") || header.includes("skoleaarnavn")) return "udirCsv";
   return null;
@@ -145,7 +150,7 @@ function csvRows(
   body: string,
   format: "skoleporten" | "udirCsv",
 ): { rows: RawRow[] } | { errors: ParseError[] } {
-  const delimiter = detectDelimiter(body.split(/\r?\n/, 1)[0] ?? "");
+  const delimiter = detectDelimiter(firstLine(body));
   const { records, badLines } = readCsv(body, delimiter);
   const [header, ...data] = records;
   if (!header) return { errors: [{ line: null, column: null, code: "survey.emptyFile" }] };
@@ -162,11 +167,12 @@ function csvRows(
   if (errors.length > 0) return { errors };
   const width = header.fields.length;
   const rows: RawRow[] = [];
+  const bad = new Set(badLines);
   for (const r of data) {
-    const bad = badLines.includes(r.line);
-    if (bad || r.fields.length !== width) {
+    const broken = bad.has(r.line);
+    if (broken || r.fields.length !== width) {
       rows.push(
-        brokenRow(r.line, bad ? "survey.csvSyntax" : "survey.fieldCount", {
+        brokenRow(r.line, broken ? "survey.csvSyntax" : "survey.fieldCount", {
           expected: width,
           found: r.fields.length,
         }),
@@ -293,6 +299,7 @@ function collect(format: SourceFormat, rows: RawRow[], unit: UnitSelector): Pars
   const wantName = unit.name ? foldName(unit.name) : null;
   const wantOrg = unit.orgNumber ? unit.orgNumber.replace(/\s/g, "") : null;
   let schoolRows = 0;
+  const units = new Map<string, { level: Level; folded: string }>();
 
   for (const row of rows) {
     counts.rows++;
@@ -324,10 +331,18 @@ function collect(format: SourceFormat, rows: RawRow[], unit: UnitSelector): Pars
       continue;
     }
     const org = text(row.get("org")).replace(/\s/g, "") || null;
-    const level: Level = levelOf(unitName, text(row.get("levelField")) || null);
+    const levelField = text(row.get("levelField"));
+    // A file repeats the same few units thousands of times: decide each once.
+    const unitKey = `${unitName}\u0000${levelField}`;
+    let unitInfo = units.get(unitKey);
+    if (!unitInfo) {
+      unitInfo = { level: levelOf(unitName, levelField || null), folded: foldName(unitName) };
+      units.set(unitKey, unitInfo);
+    }
+    const level: Level = unitInfo.level;
     if (level === "school") {
       const mine =
-        (wantName !== null && foldName(unitName) === wantName) ||
+        (wantName !== null && unitInfo.folded === wantName) ||
         (wantOrg !== null && org === wantOrg);
       if (!mine) {
         counts.otherUnits++;
