@@ -245,6 +245,13 @@ describe("Udir statistics API rows", () => {
     expectApiResult(r);
   });
 
+  it("points at the line a pretty-printed record starts on", () => {
+    const broken = apiRows.map((r, i) => (i === 1 ? { ...r, Score: "høy" } : r));
+    const r = parseNationalSurvey(JSON.stringify(broken, null, 2), { orgNumber: "974600000" });
+    // "[" on line 1; each record is "{", 10 fields and "}" = 12 lines.
+    expect(where(r.errors)).toEqual(["14:Score:survey.badNumber"]);
+  });
+
   it("reads the same rows as CSV, choosing the unit by name", () => {
     const cols = Object.keys(apiRows[0] ?? {});
     const csv = [

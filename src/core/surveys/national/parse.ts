@@ -236,12 +236,15 @@ function jsonRows(body: string): { rows: RawRow[] } | { errors: ParseError[] } {
   }
   if (!Array.isArray(list))
     return { errors: [{ line: null, column: null, code: "survey.badJson" }] };
+  // Pretty-printed: the line each record starts on; all on one line: the record's number.
+  const starts = jsonRecordLines(body);
+  const recordLines = new Set(starts).size === starts.length ? starts : [];
   const present = new Set<Field>();
   const keyMaps: Map<Field, string>[] = [];
   const errors: ParseError[] = [];
   const rows: RawRow[] = [];
   list.forEach((item, i) => {
-    const line = i + 1;
+    const line = recordLines[i] ?? i + 1;
     if (!item || typeof item !== "object" || Array.isArray(item)) {
       errors.push({ line, column: null, code: "survey.badJson" });
       return;
@@ -278,6 +281,34 @@ function jsonRows(body: string): { rows: RawRow[] } | { errors: ParseError[] } {
     errors.push(...udirValueColumns(present).map((e) => ({ ...e, line: null })));
   }
   return errors.length > 0 ? { errors } : { rows };
+}
+
+/**
+ * The line each record (an object directly inside the first array) starts on, so that errors
+ * in a pretty-printed API answer point at the record's line, as in a CSV file.
+ */
+export function jsonRecordLines(body: string): number[] {
+  const lines: number[] = [];
+  const stack: string[] = [];
+  let arrayDepth = -1;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\n") line++;
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      if (c === "{" && stack.length === arrayDepth && stack.at(-1) === "[") lines.push(line);
+      stack.push(c);
+      if (c === "[" && arrayDepth < 0) arrayDepth = stack.length;
+    } else if (c === "]" || c === "}") stack.pop();
+  }
+  return lines;
 }
 
 // --- from rows to values ---------------------------------------------------------------------

@@ -44,7 +44,7 @@ export const surveyMessagesNn: Catalog = {
   "survey.outOfRange": "Talet må vere mellom {min} og {max}.",
   "survey.badYear": "«{value}» er ikkje eit skuleår (til dømes 2021-22).",
   "survey.badTrinn": "«{value}» er ikkje eit trinn (5.–10. trinn eller Vg1–Vg3).",
-  "survey.badGender": "«{value}» er ikkje eit kjønn (Begge kjønn, Jenter eller Gutar).",
+  "survey.badGender": "«{value}» er ikkje eit kjønn (Begge kjønn, Jenter eller Gutter).",
   "survey.duplicate": "Den same verdien står også på linje {firstLine}.",
   "survey.unitNotFound": "Fila har ingen rader for skulen «{unit}». Vel rett eining.",
   "survey.tooManyRows": "Fila har for mange rader (meir enn {max}).",
