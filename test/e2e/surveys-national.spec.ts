@@ -1,7 +1,8 @@
 // National survey results end to end, at desktop and phone width with axe on every page: the
 // principal opens Elevundersøkelsen from the menu (the demo has two years imported), uploads
 // a broken file and reads every bad row with line, column and reason (nothing imported),
-// uploads a good one, and then reads the charts and the same figures as tables.
+// uploads a good one, and then reads the charts and the same figures as tables. A contact
+// teacher has no such page in the menu.
 import { syntheticSkoleportenFile } from "../../src/core/surveys/national/synthetic.ts";
 import { DEMO_UPPER_SECONDARY_NAME } from "../../src/server/demo/generate.ts";
 import { expect, expectNoA11yViolations, loginAs, mainNav, test } from "./support/fixtures.ts";
@@ -86,4 +87,10 @@ test("principal imports Elevundersøkelsen results and reads the charts and tabl
   const compare = page.getByRole("table", { name: /Trivsel per trinn/ });
   await expect(compare.getByRole("row", { name: /^Vg3 skjult \(for få svar\)/ })).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+test("a contact teacher has no Elevundersøkelsen page in the menu", async ({ page }) => {
+  await loginAs(page, "contactTeacher");
+  const nav = await mainNav(page);
+  await expect(nav.getByRole("link", { name: "Elevundersøkelsen" })).toHaveCount(0);
 });
