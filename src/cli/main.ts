@@ -27,6 +27,10 @@ const commands: Record<string, { file: string; help: string }> = {
     help: "deadline --from YYYY-MM-DD --working-days N [--school-owner ID]",
   },
   groups: { file: "./commands/groups-solve.ts", help: "groups solve FILE [--seed S]" },
+  surveys: {
+    file: "./commands/surveys-import.ts",
+    help: "surveys import --school ID [--unit NAME] FILE [--json]",
+  },
 };
 
 function usage(): string {
@@ -49,6 +53,13 @@ export async function main(argv: string[]): Promise<number> {
   if (name === "groups") {
     if (rest[0] !== "solve") {
       process.stderr.write("Usage: trygg groups solve FILE [--seed S]\n");
+      return 2;
+    }
+    args = rest.slice(1);
+  }
+  if (name === "surveys") {
+    if (rest[0] !== "import") {
+      process.stderr.write("Usage: trygg surveys import --school ID [--unit NAME] FILE [--json]\n");
       return 2;
     }
     args = rest.slice(1);

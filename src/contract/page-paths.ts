@@ -28,6 +28,8 @@ export const PAGE_PATHS = [
   "/plan-progress",
   "/pupil-council",
   "/tasks",
+  "/undersokelser/elevundersokelsen",
+  "/undersokelser/elevundersokelsen/import",
   "/groups",
   "/groups/classrooms",
   "/groups/classrooms/:classroomId",

@@ -20,6 +20,7 @@ import { importNs } from "./web/import.ts";
 import { owner } from "./web/owner.ts";
 import { plans } from "./web/plans.ts";
 import { roles } from "./web/roles.ts";
+import { surveysNational } from "./web/surveys-national.ts";
 
 const webNamespaces = {
   common,
@@ -37,6 +38,7 @@ const webNamespaces = {
   owner,
   family,
   compliance,
+  surveysNational,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -64,6 +64,21 @@ describe("authorize: table of who may do what at a school", () => {
     ["subject teacher cannot run imports", at("subjectTeacher"), "import.run", schoolA, false],
     ["caretaker reads the calendar", at("caretaker"), "schoolYear.read", schoolA, true],
     ["caretaker cannot edit the calendar", at("caretaker"), "schoolYear.manage", schoolA, false],
+    ["principal imports national surveys", at("principal"), "surveyNational.import", schoolA, true],
+    ["deputy imports national surveys", at("deputy"), "surveyNational.import", schoolA, true],
+    ["counsellor cannot import them", at("counsellor"), "surveyNational.import", schoolA, false],
+    ["counsellor reads national results", at("counsellor"), "surveyNational.read", schoolA, true],
+    ["teacher cannot read them", at("contactTeacher"), "surveyNational.read", schoolA, false],
+    ["pupil cannot read them", at("pupil"), "surveyNational.read", schoolA, false],
+    ["principal of A cannot read B's", at("principal"), "surveyNational.read", schoolB, false],
+    ["owner officer reads them", owner("ownerCaseOfficer"), "surveyNational.read", schoolA, true],
+    [
+      "owner officer cannot import",
+      owner("ownerCaseOfficer"),
+      "surveyNational.import",
+      schoolA,
+      false,
+    ],
   ])("%s", (_name, actor, action, resource, expected) => {
     expect(authorize(actor, action, resource).allow).toBe(expected);
   });

@@ -87,7 +87,9 @@ export type Action =
   | "rotation.read"
   | "rotation.manage"
   | "classroom.read"
-  | "classroom.manage";
+  | "classroom.manage"
+  | "surveyNational.import"
+  | "surveyNational.read";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -167,6 +169,9 @@ function forStudyGroup(actor: Actor, r: Resource): Decision {
   if (ownGroup) return ALLOW;
   return deny(roles.size === 0 ? "not-at-school" : "not-own-group");
 }
+
+const NATIONAL_SURVEY_IMPORTERS: readonly SchoolRole[] = ["principal", "deputy"];
+const NATIONAL_SURVEY_READERS: readonly SchoolRole[] = [...LEADERSHIP_ROLES, "counsellor"];
 
 type Rule = (actor: Actor, resource: Resource) => Decision;
 
@@ -304,6 +309,11 @@ const rules: Record<Action, Rule> = {
   "classroom.read": (a, r) => atSchool(a, r, STAFF_ROLES, false),
   "classroom.manage": (a, r) =>
     atSchool(a, r, [...ROTATION_LEADERS, "adminLeader", ...TEACHERS], false),
+  // National survey results (Elevundersøkelsen, ADR 0115): published aggregates, no pupil in
+  // them. The principal and the deputy import them; the leadership and the counsellor read
+  // them for the plan's evaluation; the owner's case staff read their schools' figures.
+  "surveyNational.import": (a, r) => atSchool(a, r, NATIONAL_SURVEY_IMPORTERS, false),
+  "surveyNational.read": (a, r) => atSchool(a, r, NATIONAL_SURVEY_READERS, true),
 };
 
 function fromCase(d: { allow: true } | { allow: false; reason: string }): Decision {

@@ -138,6 +138,13 @@ export const nb = {
       closedDayAdded: "Stengt dag lagt til",
       closedDayRemoved: "Stengt dag fjernet",
     },
+    surveyNational: {
+      import: {
+        started: "Import av Elevundersøkelsen startet",
+        finished: "Elevundersøkelsen importert",
+        failed: "Import av Elevundersøkelsen feilet",
+      },
+    },
   },
   resources: {
     session: "Økt",
@@ -154,6 +161,7 @@ export const nb = {
     studyGroup: "Gruppe",
     rotationPlan: "Gruppeplan",
     classroom: "Klasserom",
+    nationalSurveyImport: "Elevundersøkelsen-import",
   },
 } as const;
 
@@ -293,6 +301,13 @@ export const nn: Shape<typeof nb> = {
       closedDayAdded: "Stengd dag lagd til",
       closedDayRemoved: "Stengd dag fjerna",
     },
+    surveyNational: {
+      import: {
+        started: "Import av Elevundersøkinga starta",
+        finished: "Elevundersøkinga importert",
+        failed: "Import av Elevundersøkinga feila",
+      },
+    },
   },
   resources: {
     session: "Økt",
@@ -309,6 +324,7 @@ export const nn: Shape<typeof nb> = {
     studyGroup: "Gruppe",
     rotationPlan: "Gruppeplan",
     classroom: "Klasserom",
+    nationalSurveyImport: "Elevundersøkinga-import",
   },
 };
 
@@ -448,6 +464,13 @@ export const en: Shape<typeof nb> = {
       closedDayAdded: "Closed day added",
       closedDayRemoved: "Closed day removed",
     },
+    surveyNational: {
+      import: {
+        started: "Pupil survey import started",
+        finished: "Pupil survey imported",
+        failed: "Pupil survey import failed",
+      },
+    },
   },
   resources: {
     session: "Session",
@@ -464,6 +487,7 @@ export const en: Shape<typeof nb> = {
     studyGroup: "Group",
     rotationPlan: "Group plan",
     classroom: "Classroom",
+    nationalSurveyImport: "Pupil survey import",
   },
 };
 

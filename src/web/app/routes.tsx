@@ -13,6 +13,7 @@ import { importRoutes } from "../import/routes.tsx";
 import { ownerRoutes } from "../owner/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
 import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
+import { nationalSurveyRoutes } from "../surveys/national/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
 import type { FeatureRoute } from "./feature-route.ts";
 import { Layout } from "./layout.tsx";
@@ -60,6 +61,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...ownerRoutes,
   ...planRoutes,
   ...groupRoutes,
+  ...nationalSurveyRoutes,
   ...adminRoutes,
   ...importRoutes,
   ...coreRoutes,

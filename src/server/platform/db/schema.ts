@@ -479,6 +479,37 @@ export interface RotationRoundTable {
   planned_at: Timestamp;
 }
 
+export interface NationalSurveyImportTable {
+  id: Generated<string>;
+  school_id: string;
+  started_by: string | null;
+  status: "validating" | "importing" | "done" | "failed";
+  format: string | null;
+  total_rows: Generated<number>;
+  counts: Json<Record<string, number>>;
+  errors: Json<unknown[]>;
+  created_at: TimestampWithDefault;
+  finished_at: Timestamp | null;
+}
+
+export interface NationalSurveyResultTable {
+  id: Generated<string>;
+  school_id: string;
+  school_year: string;
+  trinn: string;
+  gender: "all" | "female" | "male";
+  index_name: string;
+  level: "school" | "municipality" | "county" | "national";
+  unit_name: string;
+  org_number: string | null;
+  score: number | null;
+  hidden: Generated<boolean>;
+  share_bullied: number | null;
+  answered: number | null;
+  import_id: string;
+  updated_at: TimestampWithDefault;
+}
+
 export interface Database {
   school_owner: SchoolOwnerTable;
   owner_closed_day: OwnerClosedDayTable;
@@ -522,6 +553,8 @@ export interface Database {
   rotation_constraint: RotationConstraintTable;
   rotation_fixed_seat: RotationFixedSeatTable;
   rotation_round: RotationRoundTable;
+  national_survey_import: NationalSurveyImportTable;
+  national_survey_result: NationalSurveyResultTable;
 }
 
 export type Person = Selectable<PersonTable>;
