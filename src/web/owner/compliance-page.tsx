@@ -49,7 +49,12 @@ interface Report {
   years: string[];
 }
 
-const KINDS = ["pupil-reported", "staff-concern", "staff-violation", "leadership-violation"] as const;
+const KINDS = [
+  "pupil-reported",
+  "staff-concern",
+  "staff-violation",
+  "leadership-violation",
+] as const;
 
 export function CompliancePage() {
   const { t, i18n } = useTranslation("compliance");
