@@ -199,7 +199,7 @@ describe("recordCheckInAnswer", () => {
         ctx(PUPIL, "2027-04-21"),
       );
       if (!r2.ok) throw new Error(JSON.stringify(r2.error));
-      const closure = decideClosure(r2.next, { type: "pupilFeelsSafe" }, lead);
+      const closure = decideClosure(r2.next, { type: "pupilFeelsSafe" }, lead, lead.personId);
       expect(closure).toMatchObject({ code: "close.pupilNotSafe" });
     },
   );

@@ -9,14 +9,12 @@
  * 1. A published line (row or column total) whose hidden cells are exactly one, or hold
  *    nothing at all (each would have to be 0), gets one more published cell hidden — the
  *    smallest, preferring one whose crossing line already hides something.
- * 2. Then an exact linear check over all tables at once: the hidden cells and hidden totals
- *    are unknowns, every line of every table is an equation; a hidden value is derivable when
- *    it is orthogonal to the equations' null space. Each derivable value costs a published
- *    total it depends on.
+ * 2. Then an exact check over both tables at once, nonnegativity included (`network`): a
+ *    hidden value that can be worked out gets the smallest published cell (else a total) that
+ *    puts it on a cycle hidden — repeated until nothing hidden can be worked out.
  *
- * Nonnegativity can pin a value only where hidden cells are forced to hold nothing; rule 1
- * keeps a published line from leaving its hidden cells empty. The property tests check by
- * exhaustive search, on small tables, that no hidden cell has only one possible value.
+ * The property tests check by exhaustive search, on small tables, that no hidden cell has
+ * only one possible value.
  */
 
 export const DEFAULT_MIN_CELL = 10;
@@ -30,7 +28,6 @@ export interface SuppressedTable {
 }
 
 type Counts = readonly (readonly number[])[];
-const EPS = 1e-9;
 
 /** One table on its own (see `suppressTables`). */
 export function suppressTable(counts: Counts, k: number): SuppressedTable {
@@ -136,18 +133,15 @@ export function suppressTables(tables: readonly Counts[], k: number): Suppressed
       }
     }
     if (changed) continue;
-    const leak = firstLeak(hidden, rowShown, colShown, totalShown);
-    if (leak === null) break;
-    if (leak.type === "col") (colShown[leak.t] as boolean[])[leak.j] = false;
-    else if (leak.type === "row") rowShown[leak.i] = false;
-    else if (leak.type === "total") totalShown = false;
-    else if (!hideOneMore(leak.t, { i: leak.i })) {
-      if (totalShown) totalShown = false;
-      else unpublishAny();
-    }
+    const fix = firstPinned(tables, hidden, rowShown, colShown, totalShown);
+    if (fix === null) break;
+    if (fix.kind === "cell") hide(fix.t, fix.i, fix.j);
+    else if (fix.kind === "col") (colShown[fix.t] as boolean[])[fix.j] = false;
+    else if (fix.kind === "row") rowShown[fix.i] = false;
+    else totalShown = false;
   }
   // Never publish on doubt: if the rounds ran out with something derivable, hide every total.
-  if (firstLeak(hidden, rowShown, colShown, totalShown) !== null) {
+  if (firstPinned(tables, hidden, rowShown, colShown, totalShown) !== null) {
     rowShown.fill(false);
     for (const c of colShown) c.fill(false);
     totalShown = false;
@@ -161,159 +155,154 @@ export function suppressTables(tables: readonly Counts[], k: number): Suppressed
   }));
 }
 
-type Leak =
-  | { type: "row"; i: number }
-  /** Hide one more cell of row i in table t (its total is hidden but its cells add up). */
-  | { type: "rowCell"; t: number; i: number }
-  | { type: "col"; t: number; j: number }
-  | { type: "total" };
+type Ref =
+  | { kind: "cell"; t: number; i: number; j: number }
+  | { kind: "row"; i: number }
+  | { kind: "col"; t: number; j: number }
+  | { kind: "total" };
+
+interface Arc {
+  readonly from: number;
+  readonly to: number;
+  readonly value: number;
+  /** Hidden: the reader does not know it (an unknown ≥ 0). */
+  readonly unknown: boolean;
+  readonly ref: Ref;
+}
 
 /**
- * The first derivable hidden value, answered with a published total to unpublish; null when
- * nothing hidden can be worked out. Unknowns: hidden cells, hidden row totals, the hidden
- * grand total. Equations: each row of each table (cells = row total), each published column
- * total, the rows adding up to the grand total. Hidden column totals are free.
+ * The tables as a circulation: the source S feeds each column of the first table (its
+ * total), each of its cells flows from its column to its row, each row's total flows on to
+ * the row's other side, from there each cell of the second table flows to its column, and
+ * every column of the second table (or, with one table, every row) flows to the sink T,
+ * which returns the grand total to S. Every published number is a fixed flow, every hidden
+ * one an unknown flow ≥ 0. A hidden value can be worked out exactly when its arc lies on no
+ * cycle of the residual graph of the unknowns (forward always; backward where the flow is
+ * positive): along such a cycle one unit can be pushed, giving another table that agrees with
+ * everything published.
  */
-function firstLeak(
+function network(
+  tables: readonly Counts[],
   hidden: readonly (readonly (readonly boolean[])[])[],
   rowShown: readonly boolean[],
   colShown: readonly (readonly boolean[])[],
   totalShown: boolean,
-): Leak | null {
-  type Var = { kind: "cell"; t: number; i: number; j: number } | { kind: "row"; i: number };
-  const vars: Var[] = [];
-  hidden.forEach((tab, t) => {
-    tab.forEach((r, i) => {
-      r.forEach((h, j) => {
-        if (h) vars.push({ kind: "cell", t, i, j });
-      });
-    });
-  });
-  rowShown.forEach((shown, i) => {
-    if (!shown) vars.push({ kind: "row", i });
-  });
-  const grandVar = totalShown ? -1 : vars.length;
-  const n = vars.length + (totalShown ? 0 : 1);
-  if (n === 0) return null;
-  const eqs: number[][] = [];
-  const zero = () => Array.from({ length: n }, () => 0);
-  hidden.forEach((tab, t) => {
-    tab.forEach((_, i) => {
-      const e = zero();
-      vars.forEach((v, idx) => {
-        if (v.kind === "cell" && v.t === t && v.i === i) e[idx] = 1;
-        if (v.kind === "row" && v.i === i) e[idx] = -1;
-      });
-      eqs.push(e);
-    });
-    (colShown[t] ?? []).forEach((shown, j) => {
-      if (!shown) return;
-      const e = zero();
-      vars.forEach((v, idx) => {
-        if (v.kind === "cell" && v.t === t && v.j === j) e[idx] = 1;
-      });
-      eqs.push(e);
-    });
-  });
-  {
-    const e = zero();
-    vars.forEach((v, idx) => {
-      if (v.kind === "row") e[idx] = 1;
-    });
-    if (grandVar >= 0) e[grandVar] = -1;
-    eqs.push(e);
-  }
-  const basis = nullSpace(eqs, n);
-  const determined = (target: readonly number[]) =>
-    target.some((x) => x !== 0) &&
-    basis.every((b) => Math.abs(b.reduce((s, x, idx) => s + x * (target[idx] ?? 0), 0)) < EPS);
-  const unit = (idx: number) => {
-    const e = zero();
-    e[idx] = 1;
-    return e;
+): { arcs: Arc[]; nodes: number } {
+  if (tables.length > 2) throw new Error("at most two tables share their rows");
+  const rows = tables[0]?.length ?? 0;
+  let next = 0;
+  const S = next++;
+  const T = next++;
+  const colA = range(tables[0]?.[0]?.length ?? 0).map(() => next++);
+  const rowIn = range(rows).map(() => next++);
+  const rowOut = range(rows).map(() => next++);
+  const colB = range(tables[1]?.[0]?.length ?? 0).map(() => next++);
+  const arcs: Arc[] = [];
+  const add = (from: number, to: number, value: number, unknown: boolean, ref: Ref) => {
+    arcs.push({ from, to, value, unknown, ref });
   };
-  /** A published total a value in row i, column (t, j) depends on. */
-  const costOf = (i: number, t: number | null, j: number | null): Leak => {
-    if (t !== null && j !== null && colShown[t]?.[j]) return { type: "col", t, j };
-    if (rowShown[i]) return { type: "row", i };
-    const col = colShown[t ?? 0]?.findIndex((s, jj) => s && hidden[t ?? 0]?.[i]?.[jj]) ?? -1;
-    if (t !== null && col >= 0) return { type: "col", t, j: col };
-    if (totalShown) return { type: "total" };
-    // Some published column total of any table ties it in.
-    for (let tt = 0; tt < colShown.length; tt++) {
-      const jj = colShown[tt]?.findIndex((s) => s) ?? -1;
-      if (jj >= 0) return { type: "col", t: tt, j: jj };
-    }
-    const ii = rowShown.findIndex((s) => s);
-    return ii >= 0 ? { type: "row", i: ii } : { type: "total" };
-  };
-  for (let idx = 0; idx < vars.length; idx++) {
-    const v = vars[idx] as Var;
-    if (!determined(unit(idx))) continue;
-    if (v.kind === "cell") return costOf(v.i, v.t, v.j);
-    // A hidden row total: unpublish a column total through one of its hidden cells, or hide
-    // a cell of a table whose row shows too much.
-    for (let t = 0; t < hidden.length; t++) {
-      const j = (hidden[t]?.[v.i] ?? []).findIndex((h, jj) => h && colShown[t]?.[jj]);
-      if (j >= 0) return { type: "col", t, j };
-    }
-    let fewest = 0;
-    hidden.forEach((tab, t) => {
-      const count = (r: readonly boolean[] | undefined) => (r ?? []).filter(Boolean).length;
-      if (count(tab[v.i]) < count(hidden[fewest]?.[v.i])) fewest = t;
-    });
-    return { type: "rowCell", t: fewest, i: v.i };
-  }
-  // A hidden column total is its published cells plus its hidden cells.
-  for (let t = 0; t < colShown.length; t++) {
-    for (let j = 0; j < (colShown[t]?.length ?? 0); j++) {
-      if (colShown[t]?.[j]) continue;
-      const target = zero();
-      vars.forEach((v, idx) => {
-        if (v.kind === "cell" && v.t === t && v.j === j) target[idx] = 1;
+  const sumOf = (xs: readonly number[]) => sum(xs);
+  const a = tables[0] ?? [];
+  colA.forEach((node, j) => {
+    add(S, node, sumOf(a.map((r) => r[j] ?? 0)), !colShown[0]?.[j], { kind: "col", t: 0, j });
+  });
+  a.forEach((r, i) => {
+    r.forEach((v, j) => {
+      add(colA[j] as number, rowIn[i] as number, v, hidden[0]?.[i]?.[j] === true, {
+        kind: "cell",
+        t: 0,
+        i,
+        j,
       });
-      if (!determined(target)) continue;
-      const cellVar = vars.find((v) => v.kind === "cell" && v.t === t && v.j === j);
-      const i = cellVar?.i ?? 0;
-      return rowShown[i] ? { type: "row", i } : costOf(i, null, null);
-    }
+    });
+  });
+  const b = tables[1];
+  a.forEach((r, i) => {
+    // With one table a row's total flows straight to the sink.
+    const to = b === undefined ? T : (rowOut[i] as number);
+    add(rowIn[i] as number, to, sumOf(r), !rowShown[i], { kind: "row", i });
+  });
+  if (b !== undefined) {
+    b.forEach((r, i) => {
+      r.forEach((v, j) => {
+        add(rowOut[i] as number, colB[j] as number, v, hidden[1]?.[i]?.[j] === true, {
+          kind: "cell",
+          t: 1,
+          i,
+          j,
+        });
+      });
+    });
+    colB.forEach((node, j) => {
+      add(node, T, sumOf(b.map((r) => r[j] ?? 0)), !colShown[1]?.[j], { kind: "col", t: 1, j });
+    });
   }
-  if (grandVar >= 0 && determined(unit(grandVar))) return costOf(0, null, null);
-  return null;
+  add(T, S, sumOf(a.map((r) => sumOf(r))), !totalShown, { kind: "total" });
+  return { arcs, nodes: next };
 }
 
-/** A basis of { x : A x = 0 } by Gauss–Jordan elimination (small 0/±1 matrices). */
-function nullSpace(a: readonly (readonly number[])[], n: number): number[][] {
-  const m = a.map((r) => [...r]);
-  const pivotCols: number[] = [];
-  let row = 0;
-  for (let col = 0; col < n && row < m.length; col++) {
-    let p = row;
-    while (p < m.length && Math.abs(m[p]?.[col] ?? 0) < EPS) p++;
-    if (p === m.length) continue;
-    [m[row], m[p]] = [m[p] as number[], m[row] as number[]];
-    const pr = m[row] as number[];
-    const pv = pr[col] as number;
-    for (let c = 0; c < n; c++) pr[c] = (pr[c] as number) / pv;
-    for (let r = 0; r < m.length; r++) {
-      if (r === row) continue;
-      const rr = m[r] as number[];
-      const f = rr[col] as number;
-      if (Math.abs(f) < EPS) continue;
-      for (let c = 0; c < n; c++) rr[c] = (rr[c] as number) - f * (pr[c] as number);
+/** Nodes reachable from `start` in the residual graph of the unknown arcs except `skip`. */
+function reach(arcs: readonly Arc[], nodes: number, start: number, skip: Arc, reverse: boolean) {
+  const out: number[][] = Array.from({ length: nodes }, () => []);
+  for (const arc of arcs) {
+    if (!arc.unknown || arc === skip) continue;
+    // Forward residual always (no upper bound); backward where one unit can be taken away.
+    const edges: [number, number][] = [[arc.from, arc.to]];
+    if (arc.value > 0) edges.push([arc.to, arc.from]);
+    for (const [u, v] of edges) {
+      if (reverse) out[v]?.push(u);
+      else out[u]?.push(v);
     }
-    pivotCols.push(col);
-    row++;
   }
-  const free = range(n).filter((c) => !pivotCols.includes(c));
-  return free.map((f) => {
-    const v = Array.from({ length: n }, () => 0);
-    v[f] = 1;
-    pivotCols.forEach((pc, r) => {
-      v[pc] = -(m[r]?.[f] ?? 0);
-    });
-    return v;
-  });
+  const seen = new Set([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const u = stack.pop() as number;
+    for (const v of out[u] ?? []) {
+      if (!seen.has(v)) {
+        seen.add(v);
+        stack.push(v);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * The first hidden value that can be worked out, answered with what to hide next so that it
+ * no longer can (the smallest published cell that closes a cycle through it, else a total);
+ * null when nothing hidden can be worked out.
+ */
+function firstPinned(
+  tables: readonly Counts[],
+  hidden: readonly (readonly (readonly boolean[])[])[],
+  rowShown: readonly boolean[],
+  colShown: readonly (readonly boolean[])[],
+  totalShown: boolean,
+): Ref | null {
+  const { arcs, nodes } = network(tables, hidden, rowShown, colShown, totalShown);
+  for (const e of arcs) {
+    if (!e.unknown) continue;
+    const ahead = reach(arcs, nodes, e.to, e, false);
+    if (ahead.has(e.from)) continue; // it can grow by one
+    const behind = reach(arcs, nodes, e.from, e, true);
+    if (e.value > 0 && reach(arcs, nodes, e.from, e, false).has(e.to)) continue; // shrink
+    // Pinned. A published arc from `ahead` to `behind` (or back, if positive) closes a cycle.
+    let best: Arc | null = null;
+    // The smallest cell first; then the grand total, which says least about where.
+    const rank = (arc: Arc) =>
+      arc.ref.kind === "cell" ? arc.value : arc.ref.kind === "total" ? 1e9 : 2e9 + arc.value;
+    for (const f of arcs) {
+      if (f.unknown) continue;
+      const closes =
+        (ahead.has(f.from) && behind.has(f.to)) ||
+        (f.value > 0 && ahead.has(f.to) && behind.has(f.from));
+      if (closes && (best === null || rank(f) < rank(best))) best = f;
+    }
+    if (best !== null) return best.ref;
+    return { kind: "total" };
+  }
+  return null;
 }
 
 function sum(xs: readonly number[]): number {
