@@ -10,6 +10,7 @@ import { admin } from "./web/admin.ts";
 import { audit } from "./web/audit.ts";
 import { auth } from "./web/auth.ts";
 import { cases } from "./web/cases.ts";
+import { checkins } from "./web/checkins.ts";
 import { common } from "./web/common.ts";
 import { demo } from "./web/demo.ts";
 import { family } from "./web/family.ts";
@@ -35,6 +36,7 @@ const webNamespaces = {
   groups,
   owner,
   family,
+  checkins,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -86,7 +86,9 @@ export type Action =
   | "rotation.read"
   | "rotation.manage"
   | "classroom.read"
-  | "classroom.manage";
+  | "classroom.manage"
+  | "checkIn.own"
+  | "whereWhen.read";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -297,6 +299,15 @@ const rules: Record<Action, Rule> = {
   "classroom.read": (a, r) => atSchool(a, r, STAFF_ROLES, false),
   "classroom.manage": (a, r) =>
     atSchool(a, r, [...ROTATION_LEADERS, "adminLeader", ...TEACHERS], false),
+  // A pupil's own check-ins at their case's plan evaluation (ADR 0117): the routes scope every
+  // lookup to the caller, so another pupil's check-in is never found. Pupils only.
+  "checkIn.own": (a, r) => {
+    if (r.type !== "self") return deny("wrong-resource");
+    return a.grants.some((g) => g.role === "pupil") ? ALLOW : deny("not-pupil");
+  },
+  // "Where and when": aggregates above the threshold, for those who place the adults.
+  "whereWhen.read": (a, r) =>
+    atSchool(a, r, ["principal", "deputy", "counsellor", "socialWorker"], false),
 };
 
 function fromCase(d: { allow: true } | { allow: false; reason: string }): Decision {

@@ -56,6 +56,8 @@ export const nb = {
     "case.statusChanged": "Status endret",
     "case.investigationNoteAdded": "Undersøkelsesnotat",
     "case.pupilViewRecorded": "Elevens stemme registrert",
+    "case.checkInOpened": "«Hvordan har du det nå?» sendt til eleven",
+    "case.checkInAnswered": "Eleven svarte på «Hvordan har du det nå?»",
     "case.bestInterestRecorded": "Vurdering av barnets beste",
     "case.pupilAdded": "Elev lagt til",
     "case.planSaved": "Aktivitetsplan lagret (versjon {{revision}})",
@@ -729,6 +731,11 @@ export const nb = {
       unknownReport: "Meldingen finnes ikke i saken.",
       notAnonymous: "Bare meldinger sendt uten navn har en samtale med koden.",
     },
+    checkIn: {
+      notYours: "Dette spørsmålet er ikke til deg.",
+      notOpen: "Spørsmålet kan ikke lenger besvares.",
+      alreadyAnswered: "Du har allerede svart på dette spørsmålet.",
+    },
     report: {
       kindNotAllowed: "Du kan ikke sende denne typen melding.",
       pupilsMissing: "Velg minst én elev.",
@@ -796,6 +803,8 @@ export const nn: Shape<typeof nb> = {
     "case.statusChanged": "Status endra",
     "case.investigationNoteAdded": "Undersøkingsnotat",
     "case.pupilViewRecorded": "Eleven si stemme registrert",
+    "case.checkInOpened": "«Korleis har du det no?» sendt til eleven",
+    "case.checkInAnswered": "Eleven svarte på «Korleis har du det no?»",
     "case.bestInterestRecorded": "Vurdering av barnets beste",
     "case.pupilAdded": "Elev lagd til",
     "case.planSaved": "Aktivitetsplan lagra (versjon {{revision}})",
@@ -1471,6 +1480,11 @@ export const nn: Shape<typeof nb> = {
       unknownReport: "Meldinga finst ikkje i saka.",
       notAnonymous: "Berre meldingar sende utan namn har ein samtale med koden.",
     },
+    checkIn: {
+      notYours: "Dette spørsmålet er ikkje til deg.",
+      notOpen: "Spørsmålet kan ikkje lenger svarast på.",
+      alreadyAnswered: "Du har allereie svart på dette spørsmålet.",
+    },
     report: {
       kindNotAllowed: "Du kan ikkje sende denne typen melding.",
       pupilsMissing: "Vel minst éin elev.",
@@ -1538,6 +1552,8 @@ export const en: Shape<typeof nb> = {
     "case.statusChanged": "Status changed",
     "case.investigationNoteAdded": "Investigation note",
     "case.pupilViewRecorded": "Pupil's view recorded",
+    "case.checkInOpened": "“How are you now?” sent to the pupil",
+    "case.checkInAnswered": "The pupil answered “How are you now?”",
     "case.bestInterestRecorded": "Best-interest assessment",
     "case.pupilAdded": "Pupil added",
     "case.planSaved": "Measure plan saved (version {{revision}})",
@@ -2216,6 +2232,11 @@ export const en: Shape<typeof nb> = {
     message: {
       unknownReport: "The report is not in this case.",
       notAnonymous: "Only reports sent without a name have a conversation by code.",
+    },
+    checkIn: {
+      notYours: "This question is not for you.",
+      notOpen: "This question can no longer be answered.",
+      alreadyAnswered: "You have already answered this question.",
     },
     report: {
       kindNotAllowed: "You cannot send this kind of report.",
