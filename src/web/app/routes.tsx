@@ -13,6 +13,7 @@ import { importRoutes } from "../import/routes.tsx";
 import { ownerRoutes } from "../owner/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
 import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
+import { whereWhenRoutes } from "../surveys/where-when/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
 import type { FeatureRoute } from "./feature-route.ts";
 import { Layout } from "./layout.tsx";
@@ -62,6 +63,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...groupRoutes,
   ...adminRoutes,
   ...importRoutes,
+  ...whereWhenRoutes,
   ...coreRoutes,
 ];
 
