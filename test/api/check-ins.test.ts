@@ -247,7 +247,7 @@ describe("answering", () => {
       answer: "yes",
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ details: { caseCode: "checkIn.alreadyAnswered" } });
+    expect(res.body).toContain("checkIn.alreadyAnswered");
     expect(await views()).toBe(count);
   });
 
@@ -271,7 +271,7 @@ describe("the report's place and time of day", () => {
     });
     const file = await p.get(`/api/cases/${caseId}/export?format=json`);
     await ok(file);
-    expect(file.body).toContain('"placeKind":"schoolyard","timeOfDay":"break"');
+    expect(file.body).toMatch(/"placeKind": "schoolyard",\s*"timeOfDay": "break"/);
   });
 
   it("refuses a place that is not on the list", async () => {
