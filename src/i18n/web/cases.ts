@@ -596,6 +596,7 @@ export const nb = {
     involvement: { allegedActor: "påstått utøver", bystander: "tilskuer", other: "annet" },
     earlyReason: "Evaluert før datoen fordi",
     viewFromReporter: "gjengitt av den som meldte",
+    viewFromCheckIn: "elevens svar på «Hvordan har du det nå?»",
   },
   pupilNamePicker: {
     insert: "Sett inn elevnavn",
@@ -1345,6 +1346,7 @@ export const nn: Shape<typeof nb> = {
     involvement: { allegedActor: "påstått utøvar", bystander: "tilskodar", other: "anna" },
     earlyReason: "Evaluert før datoen fordi",
     viewFromReporter: "attgitt av den som melde",
+    viewFromCheckIn: "eleven sitt svar på «Korleis har du det no?»",
   },
   pupilNamePicker: {
     insert: "Set inn elevnamn",
@@ -2094,6 +2096,7 @@ export const en: Shape<typeof nb> = {
     involvement: { allegedActor: "alleged actor", bystander: "bystander", other: "other" },
     earlyReason: "Evaluated before the date because",
     viewFromReporter: "as passed on by the reporter",
+    viewFromCheckIn: "the pupil's answer to “How are you now?”",
   },
   pupilNamePicker: {
     insert: "Insert a pupil's name",
