@@ -128,7 +128,6 @@ describe("dueCheckIns", () => {
       ...active,
       planRevisions: [
         ...active.planRevisions,
-        // biome-ignore lint/style/noNonNullAssertion: the builder's case has a plan
         { ...active.planRevisions[0]!, revision: 2, evaluateOn: d("2027-05-11") },
       ],
     };

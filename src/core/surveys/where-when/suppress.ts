@@ -97,20 +97,6 @@ export function suppressTables(tables: readonly Counts[], k: number): Suppressed
   };
 
   // Every round hides a cell or a total, so this many rounds always reach the fixed point.
-  const unpublishAny = () => {
-    const i = rowShown.indexOf(true);
-    if (i >= 0) {
-      rowShown[i] = false;
-      return;
-    }
-    for (const c of colShown) {
-      const j = c.indexOf(true);
-      if (j >= 0) {
-        c[j] = false;
-        return;
-      }
-    }
-  };
   const limit = (rows + 1) * (tables.reduce((s, _, t) => s + colsOf(t), 0) + tables.length) + 10;
   for (let guard = 0; guard < limit; guard++) {
     let changed = false;

@@ -166,7 +166,7 @@ export function suppressWithEmptyLines(
   k: number,
 ): SuppressedTable[] {
   const first = tables[0] ?? [];
-  const liveRows = first.map((r, i) => i).filter((i) => (first[i] ?? []).some((v) => v > 0));
+  const liveRows = first.map((_, i) => i).filter((i) => (first[i] ?? []).some((v) => v > 0));
   const liveCols = tables.map((t) =>
     (t[0] ?? []).map((_, j) => j).filter((j) => t.some((r) => (r[j] ?? 0) > 0)),
   );
