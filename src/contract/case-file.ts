@@ -6,7 +6,9 @@
 // People are referred to by a `ref` that is a key of `people` (the display name). In the full
 // copy a ref is the person's id; in the family copy (innsyn) every ref is a neutral alias, and
 // every other pupil is the one ref `otherPupil`, so the copy carries no id of another pupil.
+
 import { z } from "zod";
+import { CHECK_IN_ANSWERS } from "../core/cases/check-in.ts";
 import {
   CASE_KINDS,
   CASE_STATUSES,
@@ -18,6 +20,7 @@ import {
   PUPIL_VIEW_SOURCES,
   REPORT_CHANNELS,
 } from "../core/cases/types.ts";
+import { PLACES, TIMES_OF_DAY } from "../core/surveys/where-when/where-when.ts";
 
 export const CASE_FILE_VERSION = 1 as const;
 export const CASE_FILE_SCHEMA_ID = "https://trygg.invalid/schemas/case-file.schema.v1.json";
@@ -58,6 +61,14 @@ const report = z.strictObject({
   acknowledgedAt: instant.nullable(),
   occurredOn: isoDate.nullable(),
   place: text.nullable(),
+  placeKind: z
+    .enum(PLACES)
+    .nullable()
+    .describe("Where it happened, from the fixed list (ADR 0117); null if not given"),
+  timeOfDay: z
+    .enum(TIMES_OF_DAY)
+    .nullable()
+    .describe("When in the day it happened, from the fixed list (ADR 0117); null if not given"),
   involvedPupils: z.array(ref),
   involvedStaff: z.array(ref),
   others: text.nullable(),
@@ -138,6 +149,10 @@ const pupilView = z.strictObject({
   words: text,
   feelsSafe: z.boolean().nullable(),
   source: z.enum(PUPIL_VIEW_SOURCES),
+  checkInAnswer: z
+    .enum(CHECK_IN_ANSWERS)
+    .nullable()
+    .describe("checkIn: the pupil's own answer (partly is recorded as not feeling safe)"),
   recordedAt: instant,
   recordedBy: ref,
 });

@@ -28,6 +28,7 @@ export const PAGE_PATHS = [
   "/plan-progress",
   "/pupil-council",
   "/tasks",
+  "/where-when",
   "/undersokelser/elevundersokelsen",
   "/undersokelser/elevundersokelsen/import",
   "/groups",

@@ -10,6 +10,7 @@ import { admin } from "./web/admin.ts";
 import { audit } from "./web/audit.ts";
 import { auth } from "./web/auth.ts";
 import { cases } from "./web/cases.ts";
+import { checkins } from "./web/checkins.ts";
 import { common } from "./web/common.ts";
 import { compliance } from "./web/compliance.ts";
 import { demo } from "./web/demo.ts";
@@ -39,6 +40,7 @@ const webNamespaces = {
   family,
   compliance,
   surveysNational,
+  checkins,
 };
 
 type WebNamespaces = typeof webNamespaces;

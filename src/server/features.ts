@@ -14,6 +14,7 @@ import { planRoutes } from "./plans/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
 import { nationalSurveyRoutes } from "./surveys/national/routes.ts";
+import { whereWhenRoutes } from "./surveys/where-when/routes.ts";
 
 export const features: FeatureRoutes[] = [
   healthRoutes,
@@ -30,4 +31,5 @@ export const features: FeatureRoutes[] = [
   planRoutes,
   rotationRoutes,
   nationalSurveyRoutes,
+  whereWhenRoutes,
 ];

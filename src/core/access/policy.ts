@@ -89,7 +89,9 @@ export type Action =
   | "classroom.read"
   | "classroom.manage"
   | "surveyNational.import"
-  | "surveyNational.read";
+  | "surveyNational.read"
+  | "checkIn.own"
+  | "whereWhen.read";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -314,6 +316,15 @@ const rules: Record<Action, Rule> = {
   // them for the plan's evaluation; the owner's case staff read their schools' figures.
   "surveyNational.import": (a, r) => atSchool(a, r, NATIONAL_SURVEY_IMPORTERS, false),
   "surveyNational.read": (a, r) => atSchool(a, r, NATIONAL_SURVEY_READERS, true),
+  // A pupil's own check-ins at their case's plan evaluation (ADR 0117): the routes scope every
+  // lookup to the caller, so another pupil's check-in is never found. Pupils only.
+  "checkIn.own": (a, r) => {
+    if (r.type !== "self") return deny("wrong-resource");
+    return a.grants.some((g) => g.role === "pupil") ? ALLOW : deny("not-pupil");
+  },
+  // "Where and when": aggregates above the threshold, for those who place the adults.
+  "whereWhen.read": (a, r) =>
+    atSchool(a, r, ["principal", "deputy", "counsellor", "socialWorker"], false),
 };
 
 function fromCase(d: { allow: true } | { allow: false; reason: string }): Decision {

@@ -42,6 +42,8 @@ export const CASE_EVENT_TYPES = [
   "case.reporterReplied",
   "case.reporterWrote",
   "case.closed",
+  /** The pupil answered a check-in (ADR 0117); the answer is a pupil view. */
+  "case.checkInAnswered",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -91,6 +93,8 @@ export const NOTIFICATION_TEMPLATES = [
   /** Reminders: a dated step is coming up / is overdue. */
   "case.stepUpcoming",
   "case.stepOverdue",
+  /** To the case's leads and team: a pupil's check-in says they do not (fully) feel safe. */
+  "case.checkInNotSafe",
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -112,6 +112,10 @@ export const CASE_ERROR_CODES = [
   // the conversation with an anonymous reporter
   "message.unknownReport",
   "message.notAnonymous",
+  // check-ins at the plan's evaluation date (check-in.ts)
+  "checkIn.notYours",
+  "checkIn.notOpen",
+  "checkIn.alreadyAnswered",
   // settings
   "settings.invalid",
 ] as const;

@@ -160,7 +160,7 @@ function statusError(type: CaseCommandType, status: CaseStatus): CaseError {
   return caseError("case.wrongStatus", { status, command: type });
 }
 
-function handlerContext(ctx: TransitionContext): HandlerContext {
+export function handlerContext(ctx: TransitionContext): HandlerContext {
   return {
     now: ctx.now,
     at: ctx.now.toISOString(),
@@ -172,7 +172,7 @@ function handlerContext(ctx: TransitionContext): HandlerContext {
   };
 }
 
-function checkContext(ctx: { now: Date; settings: CaseSettings }): CaseError | null {
+export function checkContext(ctx: { now: Date; settings: CaseSettings }): CaseError | null {
   if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) {
     return caseError("input.invalidValue", { field: "now" });
   }
@@ -187,9 +187,10 @@ function samePairs(a: CaseState, b: CaseState, today: IsoDate): boolean {
 
 /**
  * Wrap a handler's outcome: version, status-change event, reminders, keep-apart notice,
- * the recipient filter for leadership cases, and the next-step invariant.
+ * the recipient filter for leadership cases, and the next-step invariant. Exported for the
+ * inputs that are not a team member's command (a pupil's check-in answer, check-in.ts).
  */
-function finish(
+export function finish(
   before: CaseState | null,
   result: HandlerResult,
   ctx: TransitionContext,

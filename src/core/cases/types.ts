@@ -134,9 +134,10 @@ export interface InvestigationNote {
  * Where a recorded view comes from. `conversation` and `evaluation` are the pupil heard by
  * the school; `reporter` is what the reporter said the pupil said ("the pupil told me they
  * do not feel safe"): it counts as the pupil's latest word for closing, but not as the pupil
- * having been heard.
+ * having been heard. `checkIn` is the pupil's own answer to "how is it now?" at the plan's
+ * evaluation date (check-in.ts, ADR 0117): the pupil's own words, so it counts as heard.
  */
-export const PUPIL_VIEW_SOURCES = ["conversation", "evaluation", "reporter"] as const;
+export const PUPIL_VIEW_SOURCES = ["conversation", "evaluation", "reporter", "checkIn"] as const;
 export type PupilViewSource = (typeof PUPIL_VIEW_SOURCES)[number];
 
 /** The pupil's own words (§10-1, §12-2: the pupil's experience decides). */
@@ -149,6 +150,8 @@ export interface PupilView {
   /** Does the pupil now say they feel safe? null: not asked or no clear answer. */
   readonly feelsSafe: boolean | null;
   readonly source: PupilViewSource;
+  /** For a `checkIn` view: the pupil's own answer (`partly` is stored as not safe). */
+  readonly checkInAnswer?: "yes" | "partly" | "no";
   readonly recordedAt: Instant;
   readonly recordedBy: string;
 }

@@ -56,6 +56,8 @@ export const nb = {
     "case.statusChanged": "Status endret",
     "case.investigationNoteAdded": "Undersøkelsesnotat",
     "case.pupilViewRecorded": "Elevens stemme registrert",
+    "case.checkInOpened": "«Hvordan har du det nå?» sendt til eleven",
+    "case.checkInAnswered": "Eleven svarte på «Hvordan har du det nå?»",
     "case.bestInterestRecorded": "Vurdering av barnets beste",
     "case.pupilAdded": "Elev lagt til",
     "case.planSaved": "Aktivitetsplan lagret (versjon {{revision}})",
@@ -594,6 +596,7 @@ export const nb = {
     involvement: { allegedActor: "påstått utøver", bystander: "tilskuer", other: "annet" },
     earlyReason: "Evaluert før datoen fordi",
     viewFromReporter: "gjengitt av den som meldte",
+    viewFromCheckIn: "elevens svar på «Hvordan har du det nå?»",
   },
   pupilNamePicker: {
     insert: "Sett inn elevnavn",
@@ -729,6 +732,11 @@ export const nb = {
       unknownReport: "Meldingen finnes ikke i saken.",
       notAnonymous: "Bare meldinger sendt uten navn har en samtale med koden.",
     },
+    checkIn: {
+      notYours: "Dette spørsmålet er ikke til deg.",
+      notOpen: "Spørsmålet kan ikke lenger besvares.",
+      alreadyAnswered: "Du har allerede svart på dette spørsmålet.",
+    },
     report: {
       kindNotAllowed: "Du kan ikke sende denne typen melding.",
       pupilsMissing: "Velg minst én elev.",
@@ -796,6 +804,8 @@ export const nn: Shape<typeof nb> = {
     "case.statusChanged": "Status endra",
     "case.investigationNoteAdded": "Undersøkingsnotat",
     "case.pupilViewRecorded": "Eleven si stemme registrert",
+    "case.checkInOpened": "«Korleis har du det no?» sendt til eleven",
+    "case.checkInAnswered": "Eleven svarte på «Korleis har du det no?»",
     "case.bestInterestRecorded": "Vurdering av barnets beste",
     "case.pupilAdded": "Elev lagd til",
     "case.planSaved": "Aktivitetsplan lagra (versjon {{revision}})",
@@ -1336,6 +1346,7 @@ export const nn: Shape<typeof nb> = {
     involvement: { allegedActor: "påstått utøvar", bystander: "tilskodar", other: "anna" },
     earlyReason: "Evaluert før datoen fordi",
     viewFromReporter: "attgitt av den som melde",
+    viewFromCheckIn: "eleven sitt svar på «Korleis har du det no?»",
   },
   pupilNamePicker: {
     insert: "Set inn elevnamn",
@@ -1471,6 +1482,11 @@ export const nn: Shape<typeof nb> = {
       unknownReport: "Meldinga finst ikkje i saka.",
       notAnonymous: "Berre meldingar sende utan namn har ein samtale med koden.",
     },
+    checkIn: {
+      notYours: "Dette spørsmålet er ikkje til deg.",
+      notOpen: "Spørsmålet kan ikkje lenger svarast på.",
+      alreadyAnswered: "Du har allereie svart på dette spørsmålet.",
+    },
     report: {
       kindNotAllowed: "Du kan ikkje sende denne typen melding.",
       pupilsMissing: "Vel minst éin elev.",
@@ -1538,6 +1554,8 @@ export const en: Shape<typeof nb> = {
     "case.statusChanged": "Status changed",
     "case.investigationNoteAdded": "Investigation note",
     "case.pupilViewRecorded": "Pupil's view recorded",
+    "case.checkInOpened": "“How are you now?” sent to the pupil",
+    "case.checkInAnswered": "The pupil answered “How are you now?”",
     "case.bestInterestRecorded": "Best-interest assessment",
     "case.pupilAdded": "Pupil added",
     "case.planSaved": "Measure plan saved (version {{revision}})",
@@ -2078,6 +2096,7 @@ export const en: Shape<typeof nb> = {
     involvement: { allegedActor: "alleged actor", bystander: "bystander", other: "other" },
     earlyReason: "Evaluated before the date because",
     viewFromReporter: "as passed on by the reporter",
+    viewFromCheckIn: "the pupil's answer to “How are you now?”",
   },
   pupilNamePicker: {
     insert: "Insert a pupil's name",
@@ -2216,6 +2235,11 @@ export const en: Shape<typeof nb> = {
     message: {
       unknownReport: "The report is not in this case.",
       notAnonymous: "Only reports sent without a name have a conversation by code.",
+    },
+    checkIn: {
+      notYours: "This question is not for you.",
+      notOpen: "This question can no longer be answered.",
+      alreadyAnswered: "You have already answered this question.",
     },
     report: {
       kindNotAllowed: "You cannot send this kind of report.",

@@ -9,11 +9,13 @@
 // - free text has every known name of another pupil replaced (src/core/cases/redact.ts);
 // - the anonymous reporter's receipt hash is in neither copy, and the conversation with an
 //   anonymous reporter is only in the full copy.
+
 import { CASE_FILE_SCHEMA_ID, CASE_FILE_VERSION, type CaseFile } from "../../contract/case-file.ts";
 import { latestView } from "../../core/cases/duty-rules.ts";
 import { alertLevels } from "../../core/cases/escalation.ts";
 import { compileRedaction, type PersonNames, redactionRule } from "../../core/cases/redact.ts";
 import type { CaseState } from "../../core/cases/types.ts";
+import { PLACES, TIMES_OF_DAY } from "../../core/surveys/where-when/where-when.ts";
 import { complaintRightText } from "../../i18n/complaint-text.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import type { Db } from "../platform/db/database.ts";
@@ -292,6 +294,7 @@ export async function buildCaseFile(
       words: text(v.words),
       feelsSafe: v.feelsSafe,
       source: v.source,
+      checkInAnswer: v.checkInAnswer ?? null,
       recordedAt: v.recordedAt,
       recordedBy: ref(v.recordedBy),
     }));
@@ -402,6 +405,8 @@ export async function buildCaseFile(
         acknowledgedAt: r.acknowledgedAt,
         occurredOn: d.occurredOn ?? null,
         place: textOrNull(d.place),
+        placeKind: oneOfOrNull(d.placeKind, PLACES),
+        timeOfDay: oneOfOrNull(d.timeOfDay, TIMES_OF_DAY),
         involvedPupils: (d.involvedPupilIds ?? []).map(ref),
         involvedStaff: (d.involvedStaffIds ?? []).map(ref),
         others: textOrNull(d.others),
@@ -534,4 +539,11 @@ export async function buildCaseFile(
       uploadedBy: ref(a.uploaded_by),
     })),
   };
+}
+
+/** A value from a fixed list, or null (old reports, or a value no longer on the list). */
+function oneOfOrNull<T extends string>(value: unknown, list: readonly T[]): T | null {
+  return typeof value === "string" && (list as readonly string[]).includes(value)
+    ? (value as T)
+    : null;
 }

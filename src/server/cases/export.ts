@@ -80,7 +80,11 @@ export function casePdfContent(doc: CaseFile, lang: Lang, now: Date): Content[] 
   const view = (v: CaseFile["pupilViews"][number]): Content[] => [
     h3(
       `${formatDate(v.heardOn)} – ${who(v.pupil)} (${who(v.recordedBy)}${
-        v.source === "reporter" ? `, ${tr(lang, "pdf.viewFromReporter")}` : ""
+        v.source === "reporter"
+          ? `, ${tr(lang, "pdf.viewFromReporter")}`
+          : v.source === "checkIn"
+            ? `, ${tr(lang, "pdf.viewFromCheckIn")}`
+            : ""
       })`,
     ),
     ...(v.words ? [para(v.words)] : []),

@@ -11,6 +11,7 @@ import { isIsoDate, osloDateOf } from "../../core/calendar/iso-date.ts";
 import { accessViewOf } from "../../core/cases/case-access.ts";
 import { openCase } from "../../core/cases/transition.ts";
 import { CASE_KINDS, REPORT_CHANNELS, type ReporterCapacity } from "../../core/cases/types.ts";
+import { PLACES, TIMES_OF_DAY, weekKeyOf } from "../../core/surveys/where-when/where-when.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import type { Tx } from "../platform/db/database.ts";
 import { OUTBOX_QUEUE } from "../platform/outbox/enqueue.ts";
@@ -36,6 +37,9 @@ export const reportInput = z.object({
     .refine((v) => isIsoDate(v), { error: "field.invalidDate" })
     .nullish(),
   place: optionalText(500),
+  /** Where and when from the fixed lists (ADR 0117), both optional. */
+  placeKind: z.enum(PLACES).nullish(),
+  timeOfDay: z.enum(TIMES_OF_DAY).nullish(),
   involvedPupilIds: z.array(z.uuid()).max(50).default([]),
   involvedStaffIds: z.array(z.uuid()).max(50).default([]),
   others: optionalText(2000),
@@ -170,6 +174,8 @@ export async function fileReport(
     const details: ReportDetails = {
       occurredOn: input.occurredOn ?? null,
       place: input.place,
+      placeKind: input.placeKind ?? null,
+      timeOfDay: input.timeOfDay ?? null,
       involvedPupilIds: involvedPupils,
       involvedStaffIds: involvedStaff,
       others: input.others,
@@ -188,6 +194,15 @@ export async function fileReport(
       receiptCodeHash: null,
       details,
       reportedAt: result.next.reportedAt,
+      // The week it happened: the date given, else the day the school was told.
+      occurredWeek:
+        input.placeKind || input.timeOfDay
+          ? weekKeyOf(
+              input.occurredOn && isIsoDate(input.occurredOn)
+                ? input.occurredOn
+                : result.next.learnedOn,
+            )
+          : null,
     });
     await recordEvents(tx, result.next, result.events, { requestId: ctx.requestId });
     const notified = await applyJobs(tx, deps, result.next, result.jobs, now);

@@ -17,6 +17,7 @@ import { addPupil, addPupilInput } from "./add-pupil.ts";
 import { anonymousInput, fileAnonymousReport, receiptInput } from "./anonymous.ts";
 import type { CommandRequest } from "./apply.ts";
 import { addAttachment, attachmentInput, readAttachment } from "./attachments.ts";
+import { answerCheckIn, checkInAnswerInput, myCheckIns } from "./check-in.ts";
 import { closeCase, closeInput } from "./close.ts";
 import { closingLetter, closingLetterCase, closingLetterQuery } from "./closing-letter.ts";
 import {
@@ -165,6 +166,32 @@ export const caseRoutes: FeatureRoutes = (app, { database, clock, config, kick }
         requestId: req.id,
         lang: req.lang,
       }),
+  );
+
+  // A pupil's own check-ins at their plan's evaluation date (ADR 0117): scoped to the caller.
+  app.get(
+    "/api/me/check-ins",
+    { config: { access: { action: "checkIn.own", resource: self } } },
+    async (req) =>
+      myCheckIns(deps, req.actor as NonNullable<FastifyRequest["actor"]>, { requestId: req.id }),
+  );
+
+  app.post(
+    "/api/me/check-ins/:checkInId/answer",
+    { config: { access: { action: "checkIn.own", resource: self } } },
+    async (req) => {
+      const params = parseInput(z.object({ checkInId: z.uuid() }), req.params, req.lang);
+      return answerCheckIn(
+        deps,
+        {
+          actor: req.actor as NonNullable<FastifyRequest["actor"]>,
+          checkInId: params.checkInId,
+          requestId: req.id,
+          lang: req.lang,
+        },
+        parseInput(checkInAnswerInput, req.body, req.lang),
+      );
+    },
   );
 
   // --- lists -----------------------------------------------------------------------------

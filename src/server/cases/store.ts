@@ -22,6 +22,9 @@ type Q = Db | Tx;
 export interface ReportDetails {
   occurredOn?: string | null;
   place?: string | null;
+  /** Where and when from the fixed lists (ADR 0117); also in their own columns. */
+  placeKind?: string | null;
+  timeOfDay?: string | null;
   involvedPupilIds?: string[];
   involvedStaffIds?: string[];
   others?: string | null;
@@ -179,6 +182,8 @@ export async function insertReport(
     receiptCodeHash: string | null;
     details: ReportDetails;
     reportedAt: string;
+    /** The ISO week it happened (`2027-W05`), stored when a place or time of day is given. */
+    occurredWeek?: string | null;
   },
 ): Promise<void> {
   await tx
@@ -194,6 +199,9 @@ export async function insertReport(
       receipt_code_hash: row.receiptCodeHash,
       details: JSON.stringify(row.details),
       reported_at: row.reportedAt,
+      place_kind: row.details.placeKind ?? null,
+      time_of_day: row.details.timeOfDay ?? null,
+      occurred_week: row.occurredWeek ?? null,
     })
     .execute();
 }

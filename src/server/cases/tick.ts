@@ -2,7 +2,8 @@
 // row, and the core refuses an escalation that is no longer due, so a double run is a
 // no-op): unacknowledged alerts go on to the next level (principal and deputy → the owner's
 // case officer; for leadership cases case officer → area director), and reminders of dated
-// steps are sent to whoever owns the step, if the step is still pending.
+// steps are sent to whoever owns the step, if the step is still pending; and the pupils'
+// check-ins at their plans' evaluation dates are opened (check-in.ts, idempotent).
 import { osloDateOf } from "../../core/calendar/iso-date.ts";
 import { SYSTEM_ACTOR } from "../../core/cases/case-access.ts";
 import { pendingSteps, type StepOwner } from "../../core/cases/deadlines.ts";
@@ -10,6 +11,7 @@ import type { NotificationTemplate, Recipient } from "../../core/cases/effects.t
 import { appendAudit } from "../platform/audit.ts";
 import { OUTBOX_QUEUE } from "../platform/outbox/enqueue.ts";
 import { runCaseCommand } from "./apply.ts";
+import { openDueCheckIns } from "./check-in.ts";
 import { type CaseDeps, notifyRecipient, restrictedCase } from "./effects.ts";
 import { appendCaseEvents, lockCase } from "./store.ts";
 
@@ -25,7 +27,7 @@ function recipientOf(owner: StepOwner, c: { schoolId: string; ownerId: string })
 
 export async function runCaseTick(
   deps: CaseDeps,
-): Promise<{ escalated: number; reminded: number }> {
+): Promise<{ escalated: number; reminded: number; checkInsOpened: number }> {
   const now = deps.clock();
   let escalated = 0;
   const due = await deps.db
@@ -120,5 +122,6 @@ export async function runCaseTick(
     });
   }
   if (notified) deps.kick?.(OUTBOX_QUEUE);
-  return { escalated, reminded };
+  const checkInsOpened = await openDueCheckIns(deps);
+  return { escalated, reminded, checkInsOpened };
 }

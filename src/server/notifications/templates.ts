@@ -65,6 +65,10 @@ const nb = {
       subject: "Ny melding i en sak i Trygg",
       text: "Det har kommet en ny melding i en sak du følger opp. Se på saken i Trygg.",
     },
+    "case.checkInNotSafe": {
+      subject: "En sak trenger deg i Trygg",
+      text: "En sak du følger opp, trenger deg. Se på saken i Trygg.",
+    },
     "case.stepUpcoming": {
       subject: "En frist nærmer seg i Trygg",
       text: "En frist i en sak du har ansvar for, nærmer seg. Se på saken i Trygg.",
@@ -153,6 +157,10 @@ const nn: Catalog = {
       subject: "Ny melding i ei sak i Trygg",
       text: "Det har kome ei ny melding i ei sak du følgjer opp. Sjå på saka i Trygg.",
     },
+    "case.checkInNotSafe": {
+      subject: "Ei sak treng deg i Trygg",
+      text: "Ei sak du følgjer opp, treng deg. Sjå på saka i Trygg.",
+    },
     "case.stepUpcoming": {
       subject: "Ein frist nærmar seg i Trygg",
       text: "Ein frist i ei sak du har ansvar for, nærmar seg. Sjå på saka i Trygg.",
@@ -226,6 +234,10 @@ const en: Catalog = {
     "case.reporterWrote": {
       subject: "A new message in a case in Trygg",
       text: "There is a new message in a case you follow up. Look at the case in Trygg.",
+    },
+    "case.checkInNotSafe": {
+      subject: "A case needs you in Trygg",
+      text: "A case you follow up needs you. Look at the case in Trygg.",
     },
     "case.stepUpcoming": {
       subject: "A deadline is coming up in Trygg",

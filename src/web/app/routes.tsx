@@ -14,6 +14,7 @@ import { ownerRoutes } from "../owner/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
 import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
 import { nationalSurveyRoutes } from "../surveys/national/routes.tsx";
+import { whereWhenRoutes } from "../surveys/where-when/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
 import type { FeatureRoute } from "./feature-route.ts";
 import { Layout } from "./layout.tsx";
@@ -64,6 +65,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...nationalSurveyRoutes,
   ...adminRoutes,
   ...importRoutes,
+  ...whereWhenRoutes,
   ...coreRoutes,
 ];
 

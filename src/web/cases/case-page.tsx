@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api } from "../app/api.ts";
+import { PlaceSummary } from "../surveys/where-when/place-fields.tsx";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
 import {
@@ -42,6 +43,7 @@ import {
   TextForm,
   ToldAndEntered,
 } from "./case-parts.tsx";
+import { CheckInViewNote } from "./check-in-parts.tsx";
 import type { PupilOption } from "./pupil-name-picker.tsx";
 import { Conversation } from "./receipt-conversation.tsx";
 import {
@@ -219,6 +221,7 @@ export function CasePage() {
                     <dd>{showDate(String(d.occurredOn))}</dd>
                   </>
                 ) : null}
+                <PlaceSummary details={d} />
                 {d.place ? (
                   <>
                     <dt>{tc("page.place")}</dt>
@@ -340,12 +343,13 @@ export function CasePage() {
                   </Tag>
                 </>
               ) : null}
+              {pv.source === "checkIn" ? <CheckInViewNote answer={pv.checkInAnswer} /> : null}
               {pv.source === "reporter" ? (
                 // What the reporter passed on: the pupil has not been heard by the school yet.
                 <Paragraph data-size="sm">{tc("page.viewFromReport")}</Paragraph>
-              ) : (
+              ) : pv.words ? (
                 <p className="cases-text">«{pv.words}»</p>
-              )}
+              ) : null}
             </li>
           ))}
         </ul>

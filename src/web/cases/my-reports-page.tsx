@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../app/api.ts";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
+import { CheckInCards } from "./check-in-parts.tsx";
 import { type Complaint, ComplaintRight } from "./complaint-right.tsx";
 import { FamilyCases } from "./family-cases.tsx";
 import { type AnonymousReceipt, ReceiptConversation } from "./receipt-conversation.tsx";
@@ -63,6 +64,7 @@ export function MyReportsPage() {
         </Table>
       ) : null}
       {data.state === "ready" ? <LatestComplaint items={data.data.items} /> : null}
+      <CheckInCards />
       <FamilyCases />
       <CodeCheck />
     </Page>

@@ -18,6 +18,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { api } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
+import { type PlaceChoice, PlaceFields, placeBody } from "../surveys/where-when/place-fields.tsx";
 import { useApiData } from "../ui/api-data.ts";
 import { Page } from "../ui/page.tsx";
 import { type Complaint, ComplaintRight } from "./complaint-right.tsx";
@@ -96,6 +97,7 @@ export function ReportPage() {
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>("form");
   const [toldAt, setToldAt] = useState("");
   const [staffInvolved, setStaffInvolved] = useState<{ id: string; name: string }[]>([]);
+  const [where, setWhere] = useState<PlaceChoice>({ placeKind: "", timeOfDay: "" });
 
   if (!activeSchool) {
     return (
@@ -220,6 +222,7 @@ export function ReportPage() {
           kind: chosenKind,
           pupilIds: chosenPupils.map((p) => p.id),
           description,
+          ...placeBody(where),
           ...(staff
             ? {
                 occurredOn: occurredOn || null,
@@ -456,6 +459,8 @@ export function ReportPage() {
             </details>
           </>
         ) : null}
+        {/* A report without a name stays without any detail that could point at the pupil. */}
+        {anonymous ? null : <PlaceFields value={where} onChange={setWhere} />}
         {ctx.data.capacity === "pupil" ? (
           <Checkbox
             label={tc("report.anonymous")}

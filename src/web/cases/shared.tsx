@@ -86,8 +86,10 @@ export interface CaseState {
     heardOn: string;
     words: string;
     feelsSafe: boolean | null;
-    /** conversation | evaluation | reporter (absent on old cases: conversation). */
+    /** conversation | evaluation | reporter | checkIn (absent on old cases: conversation). */
     source?: string;
+    /** A check-in's own answer: yes | partly | no. */
+    checkInAnswer?: string;
     recordedAt: string;
     recordedBy: string;
   }[];

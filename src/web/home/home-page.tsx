@@ -8,6 +8,7 @@ import { navItems } from "../app/access.ts";
 import { i18n } from "../app/i18n.ts";
 import { useFeatureRoutes } from "../app/nav-context.ts";
 import { useSession } from "../app/session.tsx";
+import { CheckInCards } from "../cases/check-in-parts.tsx";
 import { Page } from "../ui/page.tsx";
 import { Attention } from "./attention.tsx";
 
@@ -51,6 +52,7 @@ export function HomePage() {
       ) : null}
 
       {activeSchool ? <Attention user={user} school={activeSchool} /> : null}
+      {roles.includes("pupil") ? <CheckInCards /> : null}
 
       <section aria-labelledby="home-shortcuts" className="home-section">
         <Heading level={2} data-size="sm" id="home-shortcuts">

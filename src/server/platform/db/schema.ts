@@ -250,6 +250,10 @@ export interface CaseReportTable {
   details: Json<Record<string, unknown>>;
   reported_at: Timestamp;
   acknowledged_at: Timestamp | null;
+  /** Where and when (ADR 0117): fixed lists, both optional, and the ISO week `2027-W05`. */
+  place_kind: Generated<string | null>;
+  time_of_day: Generated<string | null>;
+  occurred_week: Generated<string | null>;
 }
 
 export interface CaseEventTable {
@@ -306,6 +310,21 @@ export interface CaseReminderTable {
   owner: Json<Record<string, unknown>>;
   template: string;
   sent_at: Timestamp | null;
+}
+
+/** A "how is it now?" check-in at a plan's evaluation date (ADR 0117). */
+export interface CaseCheckInTable {
+  id: string;
+  case_id: string;
+  school_id: string;
+  pupil_id: string;
+  revision: number;
+  evaluate_on: DateOnly;
+  opens_on: DateOnly;
+  closes_on: DateOnly;
+  opened_at: Timestamp;
+  answered_at: Timestamp | null;
+  view_id: string | null;
 }
 
 export interface ActionPlanTable {
@@ -539,6 +558,7 @@ export interface Database {
   case_attachment: CaseAttachmentTable;
   case_keep_apart: CaseKeepApartTable;
   case_reminder: CaseReminderTable;
+  case_check_in: CaseCheckInTable;
   action_plan: ActionPlanTable;
   plan_occurrence: PlanOccurrenceTable;
   plan_task: PlanTaskTable;
