@@ -363,6 +363,7 @@ export function designCatalogue(maxPoints = 40, k?: number, minBlock = k): Desig
   }
   if (wants(4)) {
     if (28 <= maxPoints) pushDesign(designs, resolvableQuadrupleSystem(28));
+    if (40 <= maxPoints) pushDesign(designs, resolvableQuadrupleSystem(40));
     if (24 <= maxPoints) pushDesign(designs, resolvableGdd4Type3(8));
     if (32 <= maxPoints) designs.push(binaryFlatClasses(5));
   }
