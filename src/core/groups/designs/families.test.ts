@@ -96,7 +96,8 @@ describe("design families", () => {
     const onLines = new Uint8Array(40 * 40);
     for (const line of space.lines) {
       expect(line.length).toBe(4);
-      for (const p of line) for (const q of line) if (p < q) onLines[p * 40 + q]++;
+      for (const p of line)
+        for (const q of line) if (p < q) onLines[p * 40 + q] = (onLines[p * 40 + q] as number) + 1;
     }
     const wrong: string[] = [];
     for (let p = 0; p < 40; p++) {
