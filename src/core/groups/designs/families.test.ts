@@ -9,7 +9,7 @@ import {
   resolvableGdd4Type3,
   resolvableQuadrupleSystem,
 } from "./families.ts";
-import { projectiveSpace33, spreadsOf } from "./projective.ts";
+import { pg33MinusLine, projectiveSpace33, spreadsOf } from "./projective.ts";
 import { type Design, designDefect } from "./types.ts";
 
 /**
@@ -79,11 +79,12 @@ describe("design families", () => {
     expect(failing).toEqual([]);
   });
 
-  it("resolvable designs in fours: RBIBD(16), RBIBD(28), RBIBD(40) and the 4-RGDD 3^8", () => {
+  it("resolvable designs in fours: RBIBD(16), RBIBD(28), RBIBD(40), PG(3,3) minus a line, 4-RGDD 3^8", () => {
     const cells = [
       { label: "AG(2,4)", design: affineGeometry(2, 4), k: 4, v: 16, rounds: 5 },
       { label: "RBIBD(28,4,1)", design: resolvableQuadrupleSystem(28), k: 4, v: 28, rounds: 9 },
       { label: "RBIBD(40,4,1)", design: resolvableQuadrupleSystem(40), k: 4, v: 40, rounds: 13 },
+      { label: "PG(3,3) minus a line", design: pg33MinusLine(), k: 4, v: 36, rounds: 9 },
       { label: "4-RGDD 3^8", design: resolvableGdd4Type3(8), k: 4, v: 24, rounds: 7 },
     ];
     expect(failures(cells)).toEqual([]);
@@ -147,7 +148,7 @@ describe("design families", () => {
     expect(failing).toEqual([]);
   });
 
-  it("the solver reaches 0 repeats where a design exists (21/3/10, 33/3/16, 18/3/8, 40/2/39, 40/4/13)", () => {
+  it("the solver reaches 0 repeats where a design exists (21/3/10, 33/3/16, 18/3/8, 40/2/39, 40/4/13, 36/4/9)", () => {
     const failing: string[] = [];
     for (const [n, k, rounds] of [
       [21, 3, 10],
@@ -158,6 +159,7 @@ describe("design families", () => {
       [36, 3, 17],
       [28, 4, 9],
       [40, 4, 13],
+      [36, 4, 9],
       [35, 5, 7],
     ] as const) {
       const input: SolveInput = { pupils: range(0, n - 1, 1), k, rounds, seed: 1, effort: 0.05 };

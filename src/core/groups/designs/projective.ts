@@ -129,3 +129,47 @@ function buildPacking(): Design | null {
   const design: Design = { name: "RBIBD(40,4,1) = packing of PG(3,3)", v: 40, k: 4, rounds };
   return designDefect(design, 4) === null ? design : null;
 }
+
+let memoMinusLine: Design | null | undefined;
+
+/**
+ * 36 pupils in fours for 9 rounds: PG(3,3) without the 4 points of one line l. The 81 lines
+ * skew to l are resolved by 9 spreads through l (each minus l), a third exact cover over the
+ * 648 spreads through l. Every skew line meets each of the 4 planes through l once, so pupils
+ * in one plane (9 each) never meet: a resolvable 4-GDD of type 9^4 (a resolvable TD(4,9)),
+ * where keep-apart pairs go for free. 9 rounds is the most for this structure: a 10th round
+ * would need fours inside the 9-point planes, and 9 is not a multiple of 4.
+ */
+export function pg33MinusLine(): Design | null {
+  if (memoMinusLine !== undefined) return memoMinusLine;
+  memoMinusLine = buildMinusLine();
+  return memoMinusLine;
+}
+
+function buildMinusLine(): Design | null {
+  const space = projectiveSpace33();
+  const removed = 0;
+  const l = space.lines[removed] as readonly number[];
+  const skew: number[] = [];
+  space.lines.forEach((line, i) => {
+    if (!line.some((p) => l.includes(p))) skew.push(i);
+  });
+  const column = new Map(skew.map((i, c) => [i, c]));
+  const through = spreadsOf(space).filter((spread) => spread.includes(removed));
+  const rows = through.map((spread) =>
+    spread.filter((i) => i !== removed).map((i) => column.get(i) as number),
+  );
+  const solution = exactCover(skew.length, skew.length, rows, createPrng(1), 1_000_000);
+  if (!solution) return null;
+  // Relabel the 36 remaining points 0..35.
+  const label = new Int32Array(space.points.length).fill(-1);
+  let next = 0;
+  for (let p = 0; p < space.points.length; p++) if (!l.includes(p)) label[p] = next++;
+  const rounds: DesignRound[] = solution.map((r) =>
+    (through[r] as number[])
+      .filter((i) => i !== removed)
+      .map((i) => (space.lines[i] as readonly number[]).map((p) => label[p] as number)),
+  );
+  const design: Design = { name: "PG(3,3) minus a line (4-RGDD of type 9^4)", v: 36, k: 4, rounds };
+  return designDefect(design, 4) === null ? design : null;
+}
