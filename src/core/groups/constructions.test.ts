@@ -42,6 +42,8 @@ describe("constructions", () => {
     // name fragment, v, k, rounds claimed
     ["KTS(15)", 15, 3, 7],
     ["RBIBD(28,4,1)", 28, 4, 9],
+    ["packing of PG(3,3)", 40, 4, 13],
+    ["PG(3,3) minus a line", 36, 4, 9],
     ["KTS(39)", 39, 3, 19],
     ["3^8", 24, 4, 7],
     ["AG(2,3)", 9, 3, 4],

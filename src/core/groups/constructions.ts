@@ -4,6 +4,7 @@ import {
   resolvableGdd4Type3,
   resolvableQuadrupleSystem,
 } from "./designs/families.ts";
+import { pg33MinusLine } from "./designs/projective.ts";
 import type { Design, DesignRound } from "./designs/types.ts";
 
 /**
@@ -363,6 +364,8 @@ export function designCatalogue(maxPoints = 40, k?: number, minBlock = k): Desig
   }
   if (wants(4)) {
     if (28 <= maxPoints) pushDesign(designs, resolvableQuadrupleSystem(28));
+    if (40 <= maxPoints) pushDesign(designs, resolvableQuadrupleSystem(40));
+    if (36 <= maxPoints) pushDesign(designs, pg33MinusLine());
     if (24 <= maxPoints) pushDesign(designs, resolvableGdd4Type3(8));
     if (32 <= maxPoints) designs.push(binaryFlatClasses(5));
   }

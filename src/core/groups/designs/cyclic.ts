@@ -208,7 +208,7 @@ function searchBaseRounds(
  * Algorithm X with dancing links (Knuth 2000). Columns [0, primary) must be covered exactly
  * once, the rest at most once. Returns row indices, or null when the node budget runs out.
  */
-function exactCover(
+export function exactCover(
   columnCount: number,
   primary: number,
   rowCols: readonly (readonly number[])[],

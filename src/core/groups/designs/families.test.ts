@@ -9,6 +9,7 @@ import {
   resolvableGdd4Type3,
   resolvableQuadrupleSystem,
 } from "./families.ts";
+import { pg33MinusLine, projectiveSpace33, spreadsOf } from "./projective.ts";
 import { type Design, designDefect } from "./types.ts";
 
 /**
@@ -78,13 +79,35 @@ describe("design families", () => {
     expect(failing).toEqual([]);
   });
 
-  it("resolvable designs in fours: RBIBD(16), RBIBD(28) and the 4-RGDD of type 3^8", () => {
+  it("resolvable designs in fours: RBIBD(16), RBIBD(28), RBIBD(40), PG(3,3) minus a line, 4-RGDD 3^8", () => {
     const cells = [
       { label: "AG(2,4)", design: affineGeometry(2, 4), k: 4, v: 16, rounds: 5 },
       { label: "RBIBD(28,4,1)", design: resolvableQuadrupleSystem(28), k: 4, v: 28, rounds: 9 },
+      { label: "RBIBD(40,4,1)", design: resolvableQuadrupleSystem(40), k: 4, v: 40, rounds: 13 },
+      { label: "PG(3,3) minus a line", design: pg33MinusLine(), k: 4, v: 36, rounds: 9 },
       { label: "4-RGDD 3^8", design: resolvableGdd4Type3(8), k: 4, v: 24, rounds: 7 },
     ];
     expect(failures(cells)).toEqual([]);
+  });
+
+  it("PG(3,3): 40 points, 130 lines of 4, every pair on exactly one line, 8424 spreads", () => {
+    const space = projectiveSpace33();
+    expect(space.points.length).toBe(40);
+    expect(space.lines.length).toBe(130);
+    const onLines = new Uint8Array(40 * 40);
+    for (const line of space.lines) {
+      expect(line.length).toBe(4);
+      for (const p of line)
+        for (const q of line) if (p < q) onLines[p * 40 + q] = (onLines[p * 40 + q] as number) + 1;
+    }
+    const wrong: string[] = [];
+    for (let p = 0; p < 40; p++) {
+      for (let q = p + 1; q < 40; q++) {
+        if (onLines[p * 40 + q] !== 1) wrong.push(`${p}-${q}: ${onLines[p * 40 + q]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(spreadsOf(space).length).toBe(8424);
   });
 
   it("affine planes AG(2,q), q = 2, 3, 4, 5, 7, 8: q^2 pupils, groups of q, q+1 rounds", () => {
@@ -125,7 +148,7 @@ describe("design families", () => {
     expect(failing).toEqual([]);
   });
 
-  it("the solver reaches 0 repeats where a design exists (21/3/10, 33/3/16, 18/3/8, 40/2/39)", () => {
+  it("the solver reaches 0 repeats where a design exists (21/3/10, 33/3/16, 18/3/8, 40/2/39, 40/4/13, 36/4/9)", () => {
     const failing: string[] = [];
     for (const [n, k, rounds] of [
       [21, 3, 10],
@@ -135,6 +158,8 @@ describe("design families", () => {
       [45, 3, 22],
       [36, 3, 17],
       [28, 4, 9],
+      [40, 4, 13],
+      [36, 4, 9],
       [35, 5, 7],
     ] as const) {
       const input: SolveInput = { pupils: range(0, n - 1, 1), k, rounds, seed: 1, effort: 0.05 };

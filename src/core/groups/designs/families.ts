@@ -1,4 +1,5 @@
 import { type CyclicSpec, searchCyclicDesign } from "./cyclic.ts";
+import { pg33Packing } from "./projective.ts";
 import type { Design } from "./types.ts";
 
 /**
@@ -83,9 +84,11 @@ export function nearlyKirkmanTripleSystem(v: number): Design | null {
  * Resolvable BIBD(v, 4, 1), v = 4 (mod 12): v pupils in fours for (v-1)/3 rounds, every pair
  * exactly once (Hanani, Ray-Chaudhuri & Wilson 1972). 1-rotational on Z_m x {0,1,2} plus a
  * fixed point, m = (v-1)/3, one base round developed into m rounds. v = 16 is also AG(2,4).
- * v = 40 is not reached by this search within budget (see ADR 0119); the solver anneals there.
+ * v = 40 is not reached by this search within budget; it is a packing of PG(3,3) instead
+ * (projective.ts, ADR 0119).
  */
 export function resolvableQuadrupleSystem(v: number): Design | null {
+  if (v === 40) return pg33Packing();
   if (v % 12 !== 4 || v > 28) return null;
   const m = (v - 1) / 3;
   return cached({ name: `RBIBD(${v},4,1)`, m, levels: 3, fixed: 1, k: 4, invariant: 0, seed: 1 });
