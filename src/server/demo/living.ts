@@ -8,6 +8,7 @@
  * transaction(s), once, right after the demo data is first inserted.
  */
 import type { Db } from "../platform/db/database.ts";
+import { livingPlanStep } from "./living-plan.ts";
 
 export interface LivingDemoContext {
   db: Db;
@@ -24,7 +25,10 @@ export interface LivingDemoStep {
 }
 
 /** Features register their steps here, in the order they must run. */
-export const livingDemoSteps: LivingDemoStep[] = [];
+export const livingDemoSteps: LivingDemoStep[] = [
+  // First: the published plan gives the later steps (and every page) a year wheel.
+  livingPlanStep,
+];
 
 export async function makeDemoLive(
   ctx: LivingDemoContext,
