@@ -114,6 +114,11 @@ export const nb = {
       },
       information: { record: "Informasjonsarbeid registrert" },
       overview: { read: "Oversikt over planarbeidet åpnet" },
+      duty: {
+        record: "Daglig plikt registrert",
+        correct: "Daglig plikt rettet samme dag",
+        records: { read: "Registreringer av daglige plikter åpnet" },
+      },
       routine: { confirm: "Rutinen for aktivitetsplikten lest", list: "Lesebekreftelser åpnet" },
       task: {
         complete: "Oppgave gjennomført",
@@ -149,6 +154,7 @@ export const nb = {
     case: "Sak",
     actionPlan: "Handlingsplan",
     planTask: "Oppgave",
+    planDutyRecord: "Daglig plikt",
     importRun: "Import",
     schoolYear: "Skoleår",
     studyGroup: "Gruppe",
@@ -269,6 +275,11 @@ export const nn: Shape<typeof nb> = {
       },
       information: { record: "Informasjonsarbeid registrert" },
       overview: { read: "Oversikt over planarbeidet opna" },
+      duty: {
+        record: "Dagleg plikt registrert",
+        correct: "Dagleg plikt retta same dag",
+        records: { read: "Registreringar av daglege plikter opna" },
+      },
       routine: { confirm: "Rutinen for aktivitetsplikta lesen", list: "Lesestadfestingar opna" },
       task: {
         complete: "Oppgåve gjennomført",
@@ -304,6 +315,7 @@ export const nn: Shape<typeof nb> = {
     case: "Sak",
     actionPlan: "Handlingsplan",
     planTask: "Oppgåve",
+    planDutyRecord: "Dagleg plikt",
     importRun: "Import",
     schoolYear: "Skuleår",
     studyGroup: "Gruppe",
@@ -424,6 +436,11 @@ export const en: Shape<typeof nb> = {
       },
       information: { record: "Information work recorded" },
       overview: { read: "Plan work overview opened" },
+      duty: {
+        record: "Daily duty recorded",
+        correct: "Daily duty corrected the same day",
+        records: { read: "Daily duty records opened" },
+      },
       routine: { confirm: "Duty-to-act routine read", list: "Read confirmations opened" },
       task: {
         complete: "Task done",
@@ -459,6 +476,7 @@ export const en: Shape<typeof nb> = {
     case: "Case",
     actionPlan: "Action plan",
     planTask: "Task",
+    planDutyRecord: "Daily duty",
     importRun: "Import",
     schoolYear: "School year",
     studyGroup: "Group",
