@@ -215,6 +215,7 @@ function DutySection({ duty, locale }: { duty: DutyRecords["duties"][number]; lo
   const recordsId = useId();
   return (
     <div className="plan-block">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
       <section className="table-scroll" aria-labelledby={monthsId} tabIndex={0}>
         <Table data-size="sm">
           <caption id={monthsId}>{t("duties.monthsCaption", { method: duty.method })}</caption>
@@ -245,6 +246,7 @@ function DutySection({ duty, locale }: { duty: DutyRecords["duties"][number]; lo
       {duty.records.length === 0 ? (
         <Paragraph>{t("duties.noRecords")}</Paragraph>
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
         <section className="table-scroll" aria-labelledby={recordsId} tabIndex={0}>
           <Table data-size="sm">
             <caption id={recordsId}>{t("duties.recordsCaption", { method: duty.method })}</caption>
