@@ -227,7 +227,7 @@ export interface PlanActivity {
   readonly links: readonly PlanLink[];
   /**
    * The date is a proposal: the seed names the event without a date, so leadership sets
-   * the school's own date each year (saving the activity in the editor drops the marker).
+   * the school's own date each year (changing the date in the editor drops the marker).
    */
   readonly dateToAdjust?: boolean;
   /**
