@@ -426,7 +426,8 @@ export const nb = {
     correct: "Du kan rette dette i dag.",
     recordsLink: "Daglige plikter: registreringer",
     recordsTitle: "Daglige plikter",
-    recordsLead: "Registreringene av daglige plikter i planen som gjelder, og andelen skoledager de ble gjort.",
+    recordsLead:
+      "Registreringene av daglige plikter i planen som gjelder, og andelen skoledager de ble gjort.",
     none: "Planen som gjelder, har ingen daglige plikter.",
     monthsCaption: "Andel skoledager gjort per måned: {{method}}",
     month: "Måned",
@@ -443,7 +444,8 @@ export const nb = {
     noteCol: "Merknad",
     noRecords: "Ingen registreringer ennå.",
     adjustHeading: "Datoer skolen må sette",
-    adjustHelp: "Planen nevner disse arrangementene uten dato. Trygg har satt inn et forslag; sett skolens egen dato for dette skoleåret.",
+    adjustHelp:
+      "Planen nevner disse arrangementene uten dato. Trygg har satt inn et forslag; sett skolens egen dato for dette skoleåret.",
     adjustItem: "{{name}}: forslag {{date}}",
   },
 };
@@ -870,7 +872,8 @@ export const nn: Shape<typeof nb> = {
     correct: "Du kan rette dette i dag.",
     recordsLink: "Daglege plikter: registreringar",
     recordsTitle: "Daglege plikter",
-    recordsLead: "Registreringane av daglege plikter i planen som gjeld, og delen skuledagar dei vart gjorde.",
+    recordsLead:
+      "Registreringane av daglege plikter i planen som gjeld, og delen skuledagar dei vart gjorde.",
     none: "Planen som gjeld, har ingen daglege plikter.",
     monthsCaption: "Del skuledagar gjort per månad: {{method}}",
     month: "Månad",
@@ -887,7 +890,8 @@ export const nn: Shape<typeof nb> = {
     noteCol: "Merknad",
     noRecords: "Ingen registreringar enno.",
     adjustHeading: "Datoar skulen må setje",
-    adjustHelp: "Planen nemner desse arrangementa utan dato. Trygg har sett inn eit forslag; set skulen sin eigen dato for dette skuleåret.",
+    adjustHelp:
+      "Planen nemner desse arrangementa utan dato. Trygg har sett inn eit forslag; set skulen sin eigen dato for dette skuleåret.",
     adjustItem: "{{name}}: forslag {{date}}",
   },
 };
@@ -1317,7 +1321,8 @@ export const en: Shape<typeof nb> = {
     correct: "You can correct this today.",
     recordsLink: "Daily duties: records",
     recordsTitle: "Daily duties",
-    recordsLead: "The records of the daily duties in the plan in force, and the share of school days they were done.",
+    recordsLead:
+      "The records of the daily duties in the plan in force, and the share of school days they were done.",
     none: "The plan in force has no daily duties.",
     monthsCaption: "Share of school days done per month: {{method}}",
     month: "Month",
@@ -1334,7 +1339,8 @@ export const en: Shape<typeof nb> = {
     noteCol: "Note",
     noRecords: "No records yet.",
     adjustHeading: "Dates the school must set",
-    adjustHelp: "The plan names these events without a date. Trygg has put in a proposal; set the school's own date for this school year.",
+    adjustHelp:
+      "The plan names these events without a date. Trygg has put in a proposal; set the school's own date for this school year.",
     adjustItem: "{{name}}: proposed {{date}}",
   },
 };
