@@ -21,6 +21,7 @@ export const PAGE_PATHS = [
   "/plans/evaluation",
   "/plans/meetings",
   "/plans/routine",
+  "/plans/duties",
   "/plans/:planId",
   "/plans/:planId/year-wheel",
   "/plans/:planId/activities/:activityId",

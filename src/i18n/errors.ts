@@ -183,6 +183,12 @@ export const errorsNb = {
   "rotation.seatTaken": "To elever kan ikke ha samme faste plass.",
   "classroom.invalidLayout": "Klasserommet er ikke riktig tegnet opp.",
   internal: "Noe gikk galt hos oss. Prøv igjen, eller kontakt brukerstøtte.",
+  "plan.duty.dayClosed":
+    "Dagen er over: en registrering gjelder dagen i dag og kan bare rettes samme dag.",
+  "plan.duty.notSchoolDay": "I dag er ikke en skoledag (helg, fridag eller ferie).",
+  "plan.duty.placesNeeded": "Velg minst ett sted du var.",
+  "plan.duty.placeUnknown": "Stedet står ikke i planen.",
+  "plan.duty.noteTooLong": "Merknaden kan ha høyst 280 tegn.",
 } as const;
 
 export type ErrorCode = keyof typeof errorsNb;
@@ -368,6 +374,12 @@ export const errorsNn: Catalog = {
   "rotation.seatTaken": "To elevar kan ikkje ha same faste plass.",
   "classroom.invalidLayout": "Klasserommet er ikkje rett teikna opp.",
   internal: "Noko gjekk gale hos oss. Prøv igjen, eller kontakt brukarstøtte.",
+  "plan.duty.dayClosed":
+    "Dagen er over: ei registrering gjeld dagen i dag og kan berre rettast same dag.",
+  "plan.duty.notSchoolDay": "I dag er ikkje ein skuledag (helg, fridag eller ferie).",
+  "plan.duty.placesNeeded": "Vel minst éin stad du var.",
+  "plan.duty.placeUnknown": "Staden står ikkje i planen.",
+  "plan.duty.noteTooLong": "Merknaden kan ha høgst 280 teikn.",
 };
 
 export const errorsEn: Catalog = {
@@ -553,6 +565,12 @@ export const errorsEn: Catalog = {
   "rotation.seatTaken": "Two pupils cannot have the same fixed seat.",
   "classroom.invalidLayout": "The classroom layout is not drawn correctly.",
   internal: "Something went wrong on our side. Try again, or contact support.",
+  "plan.duty.dayClosed":
+    "The day is over: a record is for today and can only be corrected on the same day.",
+  "plan.duty.notSchoolDay": "Today is not a school day (a weekend, a holiday or a break).",
+  "plan.duty.placesNeeded": "Choose at least one place you were.",
+  "plan.duty.placeUnknown": "That place is not in the plan.",
+  "plan.duty.noteTooLong": "The note can be at most 280 characters.",
 };
 
 export const errorMessages: Record<Lang, Catalog> = { nb: errorsNb, nn: errorsNn, en: errorsEn };

@@ -48,7 +48,9 @@ export type Resource =
       group?: EvaluationGroup;
     }
   /** A class or teaching group, for what is planned for it (buddy groups, seating maps). */
-  | { type: "studyGroup"; schoolId: string; ownerId: string; groupId: string };
+  | { type: "studyGroup"; schoolId: string; ownerId: string; groupId: string }
+  /** A daily duty of the plan in force: the roles the plan gives it (ADR 0118). */
+  | { type: "planDuty"; schoolId: string; ownerId: string; roles: readonly SchoolRole[] };
 
 export type Action =
   | "session.use"
@@ -83,6 +85,8 @@ export type Action =
   | "plan.evaluate"
   | "plan.meeting.read"
   | "plan.feed.manage"
+  | "plan.duty.record"
+  | "plan.duty.read"
   | "rotation.list"
   | "rotation.read"
   | "rotation.manage"
@@ -302,6 +306,14 @@ const rules: Record<Action, Rule> = {
     );
     return staff ? ALLOW : deny("not-staff");
   },
+  // A daily duty's "done today / not today" is recorded by whoever holds a role the plan
+  // gives the duty (the social worker); the leadership reads the record and its shares.
+  "plan.duty.record": (a, r) => {
+    if (r.type !== "planDuty") return deny("wrong-resource");
+    const roles = schoolRolesAt(a, r.schoolId);
+    return r.roles.some((role) => roles.has(role)) ? ALLOW : deny("not-duty-holder");
+  },
+  "plan.duty.read": (a, r) => atSchool(a, r, LEADERSHIP_ROLES, false),
   // Buddy groups and seating maps (issue #5). The list route shows only the groups
   // "rotation.read" allows, one by one.
   "rotation.list": (a, r) => atSchool(a, r, [...ROTATION_LEADERS, ...TEACHERS], false),

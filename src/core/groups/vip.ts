@@ -1,6 +1,7 @@
 import { createPrng, type Prng, shuffleInPlace } from "./prng.ts";
+import { mixDeviation } from "./quality.ts";
 import { solveGroups } from "./solve.ts";
-import type { ConstraintConflict, PupilId, PupilPair, Schedule } from "./types.ts";
+import type { AttributeValue, ConstraintConflict, PupilId, PupilPair, Schedule } from "./types.ts";
 
 /**
  * VIP buddy structure (DOMAIN.md §7): the class is split into buddy pairs (a trio where the
@@ -18,6 +19,13 @@ export interface VipInput {
   readonly history?: readonly VipRound[];
   readonly seed?: number;
   readonly effort?: number;
+  /**
+   * Soft: per attribute name (gender), one value per pupil aligned with `pupils`, mixed in
+   * the buddy groups. `null` is "other" or "not given": such a pupil is neutral (counted as
+   * neither value), so only the recorded genders are balanced and nobody is forced into a
+   * binary.
+   */
+  readonly attributes?: Readonly<Record<string, readonly AttributeValue[]>>;
 }
 
 /** One round: buddy groups, each a list of buddy pairs (or trios). */
@@ -70,7 +78,73 @@ export function planVipRounds(input: VipInput): VipResult {
   const groupsFirst = planGroupsFirst(input, layout);
   if (!groupsFirst.ok) return pairsFirst;
   if (!pairsFirst.ok) return groupsFirst;
-  return vipScore(groupsFirst.quality) < vipScore(pairsFirst.quality) ? groupsFirst : pairsFirst;
+  const mix = vipMix(input.pupils, input.attributes);
+  const score = (r: { rounds: readonly VipRound[]; quality: VipQuality }): number =>
+    vipScore(r.quality) + MIX_WEIGHT * mix(r.rounds);
+  return score(groupsFirst) < score(pairsFirst) ? groupsFirst : pairsFirst;
+}
+
+/** A unit of squared mix deviation costs as much as this many repeated group meetings. */
+const MIX_WEIGHT = 1;
+
+/**
+ * The mix penalty of buddy groups: for each attribute, the squared deviation of each group's
+ * counts from the class shares, among the pupils whose value is recorded (see
+ * `mixDeviation`). Pupils with `null` (gender "other" or not given) count for nothing, and
+ * the class shares are taken over the recorded values only.
+ */
+export function vipMix(
+  pupils: readonly PupilId[],
+  attributes: VipInput["attributes"],
+): (rounds: readonly VipRound[]) => number {
+  const coded: { codeOf: Map<PupilId, number>; share: number[] }[] = [];
+  for (const values of Object.values(attributes ?? {})) {
+    const codes = new Map<string, number>();
+    const codeOf = new Map<PupilId, number>();
+    const counts: number[] = [];
+    pupils.forEach((id, i) => {
+      const value = values[i];
+      if (value === null || value === undefined) return;
+      const key = `${typeof value}:${String(value)}`;
+      let code = codes.get(key);
+      if (code === undefined) {
+        code = codes.size;
+        codes.set(key, code);
+        counts.push(0);
+      }
+      counts[code] = (counts[code] ?? 0) + 1;
+      codeOf.set(id, code);
+    });
+    const known = counts.reduce((a, b) => a + b, 0);
+    // One recorded value (or none) leaves nothing to balance.
+    if (counts.length < 2) continue;
+    coded.push({ codeOf, share: counts.map((c) => c / known) });
+  }
+  const groupPenalty = (members: readonly PupilId[]): number => {
+    let penalty = 0;
+    for (const { codeOf, share } of coded) {
+      const counts = new Array<number>(share.length).fill(0);
+      for (const id of members) {
+        const code = codeOf.get(id);
+        if (code !== undefined) counts[code] = (counts[code] ?? 0) + 1;
+      }
+      penalty += mixDeviation(counts, 0, share.length, share);
+    }
+    return penalty;
+  };
+  return (rounds) => {
+    if (coded.length === 0) return 0;
+    let total = 0;
+    for (const round of rounds)
+      for (const group of round.buddyGroups) total += groupPenalty(group.flat());
+    return Math.round(total * 1e6) / 1e6;
+  };
+}
+
+/** The mix penalty of one buddy group, for the nesting step (0 without attributes). */
+function groupMixOf(input: VipInput): (members: readonly PupilId[]) => number {
+  const mix = vipMix(input.pupils, input.attributes);
+  return (members) => mix([{ buddyGroups: [[members]] }]);
 }
 
 /** A repeated buddy costs as much as this many repeated group meetings. */
@@ -103,6 +177,7 @@ function planGroupsFirst(input: VipInput, layout: readonly number[][]): VipResul
     groupSizes: layout.map((units) => units.reduce((s, x) => s + x, 0)),
     ...(input.forbidden ? { forbidden: input.forbidden } : {}),
     history: history.map((round) => round.buddyGroups.map((group) => group.flat())),
+    ...(input.attributes ? { attributes: input.attributes } : {}),
     seed: input.seed ?? 1,
     ...(input.effort !== undefined ? { effort: input.effort } : {}),
   });
@@ -236,10 +311,11 @@ function planPairsFirst(input: VipInput, layout: readonly number[][]): VipResult
   };
   for (const round of history) for (const group of round.buddyGroups) meet(group.flat(), 1);
   const forbidden = forbiddenKeys(input);
+  const mixOf = groupMixOf(input);
 
   const rounds: VipRound[] = [];
   for (const round of pairs.schedule) {
-    const nested = nestPairs(round, layout, groupMeetings, index, forbidden, rng);
+    const nested = nestPairs(round, layout, groupMeetings, index, forbidden, rng, mixOf);
     if (!nested) {
       return {
         ok: false,
@@ -270,6 +346,7 @@ function nestPairs(
   index: ReadonlyMap<PupilId, number>,
   forbidden: ReadonlySet<string>,
   rng: Prng,
+  mixOf: (members: readonly PupilId[]) => number,
 ): PupilId[][][] | null {
   const n = Math.round(Math.sqrt(groupMeetings.length));
   const cost = (a: readonly PupilId[], b: readonly PupilId[]): number => {
@@ -288,7 +365,7 @@ function nestPairs(
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) c += cost(group[i] ?? [], group[j] ?? []);
     }
-    return c;
+    return c + MIX_WEIGHT * mixOf(group.flat());
   };
   let best: PupilId[][][] | null = null;
   let bestCost = Number.POSITIVE_INFINITY;

@@ -260,7 +260,14 @@ describe("the default template", () => {
       );
       expect(
         new Set(wheel.filter((o) => o.partId === "dutyToAct").map((o) => o.activityId)),
-      ).toEqual(new Set(["duty-monitor-start-talks", "duty-monitor-conferences"]));
+      ).toEqual(
+        new Set([
+          "duty-monitor-start-talks",
+          "duty-monitor-conferences",
+          // The daily duty's check-ins on its record (the daily record itself is not dated).
+          "duty-monitor-common-areas",
+        ]),
+      );
     });
 
     it("keys are unique and the wheel is sorted", () => {

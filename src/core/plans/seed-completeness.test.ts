@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { addDays, type IsoDate } from "../calendar/iso-date.ts";
 import { createSchoolYearCalendar, defaultSchoolYear } from "../calendar/school-year.ts";
 import { schedulePlan } from "./schedule.ts";
 import { parsePlanTemplate } from "./template.ts";
@@ -197,6 +198,7 @@ const FROM_SEED_SECTIONS: Record<string, string> = { "plan-evaluation": "Evaluer
 const RESPONSIBLES_FROM_METHOD: Record<string, string[]> = {
   "duty-monitor-start-talks": ["role:contactTeacher"],
   "duty-monitor-conferences": ["role:contactTeacher", "role:subjectTeacher"],
+  "duty-monitor-common-areas": ["role:socialWorker"],
 };
 
 /** Activities grouped by `tableRow` (consecutive), in plan order. */
@@ -232,6 +234,8 @@ const DEADLINE_KINDS: Array<[RegExp, TimingRuleKind[]]> = [
   [/^ukentlig/i, ["weekly"]],
   [/tredje eller fjerde uke/i, ["everyNWeeks", "relative"]],
   [/ganger i løpet av skoleåret|årlig opplæring/i, ["timesPerYear"]],
+  // The social worker's daily presence: a daily duty record, with a check-in on it.
+  [/^daglig/i, ["continuous"]],
   [
     /^i henhold til årsplan/i,
     ["continuous", "caseRoutine", "timesPerYear", "firstSchoolWeek", "byDate"],
@@ -243,6 +247,8 @@ const DEADLINE_KINDS: Array<[RegExp, TimingRuleKind[]]> = [
 const METHOD_KINDS: Array<[RegExp, TimingRuleKind[]]> = [[/^ukentlig/i, ["weekly"]]];
 
 // ------------------------------------------------------------------ tests
+
+const addDaysIso = (day: string, n: number): string => addDays(day as IsoDate, n);
 
 const seedExists = fs.existsSync(seedPath);
 if (!seedExists && process.env.CI) {
@@ -338,7 +344,11 @@ describe.skipIf(!seedExists)("default template vs the seed plan", () => {
       .flatMap((row) => row.activities)
       .filter((a) => a.timing.kind !== "caseRoutine")
       .map((a) => a.id);
-    expect(dated).toEqual(["duty-monitor-start-talks", "duty-monitor-conferences"]);
+    expect(dated).toEqual([
+      "duty-monitor-start-talks",
+      "duty-monitor-conferences",
+      "duty-monitor-common-areas",
+    ]);
   });
 
   // -------------------------------------------------------------- run, not only printed
@@ -368,6 +378,16 @@ describe.skipIf(!seedExists)("default template vs the seed plan", () => {
     ["Ukentlig elevrådsstyremøte og elevrådsmøte", "prev-pupil-council-meetings"],
     ["Oppstartskonsert", "prev-projects-start-concert"],
     ["16. mai arrangement", "prev-projects-16-may"],
+    ["Festivalente", "prev-projects-festivalente"],
+    ["Lillestortinget", "prev-projects-lillestortinget"],
+    ["Lillestrømkaksjonen", "prev-projects-lillestromaksjonen"],
+    ["Pride", "prev-projects-pride"],
+    ["Internasjonal dag", "prev-projects-international-day"],
+    ["Trinnvise arrangement", "prev-projects-grade-events"],
+    [
+      "Miljøarbeider oppholde seg i kantine, aula og andre fellesområder",
+      "duty-monitor-common-areas",
+    ],
     ["MOT-økter med elever", "prev-mot-pupils"],
     ["MOT-økt med ansatte", "prev-mot-staff"],
     ["MOT-møte med foresatte", "prev-mot-guardians"],
@@ -376,17 +396,43 @@ describe.skipIf(!seedExists)("default template vs the seed plan", () => {
 
   /** Seed items the timing model cannot (yet) turn into dated tasks, and why. */
   const NOT_DATED: Record<string, string> = {
-    "Miljøarbeider oppholde seg i kantine, aula og andre fellesområder":
-      "daily: there is no daily rule with a done/not-done record per day",
     "Alle følge med på atferd i klasser og grupper og i skolemiljøet generelt":
       "everyone, daily: a shared duty",
-    Festivalente: "the seed gives no date; the school's årsplan must",
-    Lillestortinget: "the seed gives no date",
-    Lillestrømkaksjonen: "the seed gives no date",
-    Pride: "the seed gives no date",
-    "Internasjonal dag": "the seed gives no date",
-    "Trinnvise arrangement": "the seed gives no date, and one per grade",
   };
+
+  /**
+   * The seed's events without a date of their own ("i henhold til årsplan"): a default date
+   * that leadership must adjust, marked so. Events the seed dates carry no marker.
+   */
+  const UNDATED_IN_SEED = new Set([
+    "prev-projects-festivalente",
+    "prev-projects-lillestortinget",
+    "prev-projects-lillestromaksjonen",
+    "prev-projects-pride",
+    "prev-projects-international-day",
+    "prev-projects-grade-events",
+  ]);
+
+  const allActivities = template.content.parts.flatMap((part) => part.activities);
+
+  it("marks exactly the seed's undated events as dates to adjust, each a byDate default", () => {
+    const marked = allActivities.filter((a) => a.dateToAdjust === true).map((a) => a.id);
+    expect(marked.sort()).toEqual([...UNDATED_IN_SEED].sort());
+    for (const a of allActivities.filter((x) => UNDATED_IN_SEED.has(x.id))) {
+      expect(a.timing.kind, a.id).toBe("byDate");
+    }
+  });
+
+  it("the social worker's presence is a daily duty in the places the seed names", () => {
+    const duties = allActivities.filter((a) => a.dailyDuty !== undefined);
+    expect(duties.map((a) => a.id)).toEqual(["duty-monitor-common-areas"]);
+    const duty = duties[0];
+    expect(duty?.responsible.map(responsibleKey)).toEqual(["role:socialWorker"]);
+    const places = words((duty?.dailyDuty?.places ?? []).join(" ")).join(" ");
+    for (const place of ["kantina", "aulaen", "andre fellesområder"]) {
+      expect(` ${places} `).toContain(` ${place} `);
+    }
+  });
 
   const seedText = seedExists ? words(fs.readFileSync(seedPath, "utf8")).join(" ") : "";
   const inSeed = (item: string) => ` ${seedText} `.includes(` ${words(item).join(" ")} `);
@@ -437,6 +483,73 @@ describe.skipIf(!seedExists)("default template vs the seed plan", () => {
         .filter((row) => row.activities.every((a) => tasksOf(a.id).length === 0))
         .map((row) => row.activities[0]?.id);
       expect(missing).toEqual([]);
+    });
+
+    it("every seed item's task is timed as the seed says (one table, every wrong cell)", () => {
+      const cal = calendar.value;
+      const y = year;
+      const first = (id: string) => tasksOf(id)[0]?.dueOn ?? "none";
+      const dues = (id: string) => tasksOf(id).map((o) => o.dueOn);
+      const firstWeeks = cal.weeks.filter((w) => w.teachingWeekNumber !== null).slice(0, 2);
+      const inFirstWeeks = (d: string) =>
+        firstWeeks.length > 0 &&
+        d >= (firstWeeks[0]?.monday ?? "") &&
+        d <= (firstWeeks[1]?.sunday ?? "");
+      // On the day, or on the last school day before it (a weekend, a break).
+      const onOrJustBefore = (d: string, day: string) => d <= day && d >= addDaysIso(day, -10);
+      const checks: Array<[string, string, boolean]> = [
+        [
+          "duty-monitor-start-talks",
+          "in the first two school weeks",
+          inFirstWeeks(first("duty-monitor-start-talks")),
+        ],
+        [
+          "prev-projects-start-concert",
+          "in the first two school weeks",
+          inFirstWeeks(first("prev-projects-start-concert")),
+        ],
+        [
+          "prev-projects-16-may",
+          "on 16 May or just before",
+          onOrJustBefore(first("prev-projects-16-may"), `${y + 1}-05-16`),
+        ],
+        [
+          "prev-mental-health-day",
+          "on 10 October or just before",
+          onOrJustBefore(first("prev-mental-health-day"), `${y}-10-10`),
+        ],
+        ["prev-pupil-survey", "in November", first("prev-pupil-survey").startsWith(`${y}-11`)],
+        [
+          "prev-survey-follow-up",
+          "not before February",
+          first("prev-survey-follow-up") >= `${y + 1}-02-01`,
+        ],
+        ["prev-mot-guardians", "in September", first("prev-mot-guardians").startsWith(`${y}-09`)],
+        ["plan-evaluation", "in May", first("plan-evaluation").startsWith(`${y + 1}-05`)],
+        [
+          "prev-pupil-council-meetings",
+          "weekly (30+ school weeks)",
+          dues("prev-pupil-council-meetings").length >= 30,
+        ],
+        ["prev-tk-meetings", "4 times", dues("prev-tk-meetings").length === 4],
+        ["duty-monitor-conferences", "twice", dues("duty-monitor-conferences").length === 2],
+        [
+          "duty-monitor-common-areas",
+          "a check-in on the record at least monthly",
+          dues("duty-monitor-common-areas").length >= 9,
+        ],
+        ...allActivities
+          .filter((a) => a.timing.kind === "byDate")
+          .map((a): [string, string, boolean] => {
+            const monthDay = a.timing.kind === "byDate" ? a.timing.monthDay : "";
+            const on = `${monthDay >= "08-01" ? y : y + 1}-${monthDay}`;
+            return [a.id, `on ${monthDay} or just before`, onOrJustBefore(first(a.id), on)];
+          }),
+      ];
+      const wrong = checks
+        .filter(([, , ok]) => !ok)
+        .map(([id, what]) => `${id}: ${what} (${first(id)})`);
+      expect(wrong).toEqual([]);
     });
 
     it.each(SEED_ITEMS_AS_TASKS)("«%s» is a dated task (%s)", (item, id) => {

@@ -111,6 +111,8 @@ const activity = z.strictObject({
   timing: timingRuleSchema,
   deadlineText: text,
   links: z.array(link),
+  dateToAdjust: z.boolean().optional(),
+  dailyDuty: z.strictObject({ places: z.array(label).min(1).max(20) }).optional(),
 });
 
 export const planContentSchema: z.ZodType<PlanContent> = z.strictObject({

@@ -225,6 +225,21 @@ export interface PlanActivity {
   /** The "Frist" column as the school words it; `timing` is its machine meaning. */
   readonly deadlineText: string;
   readonly links: readonly PlanLink[];
+  /**
+   * The date is a proposal: the seed names the event without a date, so leadership sets
+   * the school's own date each year (changing the date in the editor drops the marker).
+   */
+  readonly dateToAdjust?: boolean;
+  /**
+   * A daily duty (the social worker's presence in common areas): besides its check-ins, the
+   * holder records "done today / not today" for each school day (ADR 0118).
+   */
+  readonly dailyDuty?: DailyDutySpec;
+}
+
+export interface DailyDutySpec {
+  /** The places the duty covers, as the plan names them ("Kantina", "Aulaen", …). */
+  readonly places: readonly string[];
 }
 
 export interface PlanPart {

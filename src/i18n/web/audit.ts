@@ -118,6 +118,11 @@ export const nb = {
       },
       information: { record: "Informasjonsarbeid registrert" },
       overview: { read: "Oversikt over planarbeidet åpnet" },
+      duty: {
+        record: "Daglig plikt registrert",
+        correct: "Daglig plikt rettet samme dag",
+        records: { read: "Registreringer av daglige plikter åpnet" },
+      },
       routine: { confirm: "Rutinen for aktivitetsplikten lest", list: "Lesebekreftelser åpnet" },
       task: {
         complete: "Oppgave gjennomført",
@@ -160,6 +165,7 @@ export const nb = {
     case: "Sak",
     actionPlan: "Handlingsplan",
     planTask: "Oppgave",
+    planDutyRecord: "Daglig plikt",
     importRun: "Import",
     schoolYear: "Skoleår",
     studyGroup: "Gruppe",
@@ -285,6 +291,11 @@ export const nn: Shape<typeof nb> = {
       },
       information: { record: "Informasjonsarbeid registrert" },
       overview: { read: "Oversikt over planarbeidet opna" },
+      duty: {
+        record: "Dagleg plikt registrert",
+        correct: "Dagleg plikt retta same dag",
+        records: { read: "Registreringar av daglege plikter opna" },
+      },
       routine: { confirm: "Rutinen for aktivitetsplikta lesen", list: "Lesestadfestingar opna" },
       task: {
         complete: "Oppgåve gjennomført",
@@ -327,6 +338,7 @@ export const nn: Shape<typeof nb> = {
     case: "Sak",
     actionPlan: "Handlingsplan",
     planTask: "Oppgåve",
+    planDutyRecord: "Dagleg plikt",
     importRun: "Import",
     schoolYear: "Skuleår",
     studyGroup: "Gruppe",
@@ -452,6 +464,11 @@ export const en: Shape<typeof nb> = {
       },
       information: { record: "Information work recorded" },
       overview: { read: "Plan work overview opened" },
+      duty: {
+        record: "Daily duty recorded",
+        correct: "Daily duty corrected the same day",
+        records: { read: "Daily duty records opened" },
+      },
       routine: { confirm: "Duty-to-act routine read", list: "Read confirmations opened" },
       task: {
         complete: "Task done",
@@ -494,6 +511,7 @@ export const en: Shape<typeof nb> = {
     case: "Case",
     actionPlan: "Action plan",
     planTask: "Task",
+    planDutyRecord: "Daily duty",
     importRun: "Import",
     schoolYear: "School year",
     studyGroup: "Group",

@@ -9,6 +9,7 @@
  */
 import type { Db } from "../platform/db/database.ts";
 import { nationalSurveysDemoStep } from "./living-national-surveys.ts";
+import { livingPlanStep } from "./living-plan.ts";
 
 export interface LivingDemoContext {
   db: Db;
@@ -25,7 +26,11 @@ export interface LivingDemoStep {
 }
 
 /** Features register their steps here, in the order they must run. */
-export const livingDemoSteps: LivingDemoStep[] = [nationalSurveysDemoStep];
+export const livingDemoSteps: LivingDemoStep[] = [
+  // First: the published plan gives the later steps (and every page) a year wheel.
+  livingPlanStep,
+  nationalSurveysDemoStep,
+];
 
 export async function makeDemoLive(
   ctx: LivingDemoContext,

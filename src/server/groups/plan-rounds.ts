@@ -146,6 +146,7 @@ function solveSegment(
       rounds,
       forbidden: spec.apart as readonly PupilPair[],
       history: history.map(vipRoundOf),
+      ...(spec.mixGender ? { attributes: { gender: genders(spec) } } : {}),
       seed: spec.seed + history.length,
       effort: SOLVER_EFFORT,
     });

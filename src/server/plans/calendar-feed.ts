@@ -7,18 +7,30 @@
 //   date, class) and nothing else: no notes, no other people.
 import { createHash, randomBytes } from "node:crypto";
 import { addDays, type IsoDate } from "../../core/calendar/iso-date.ts";
+import { schedulePlan } from "../../core/plans/schedule.ts";
 import type { PlanPartId } from "../../core/plans/types.ts";
+import { activitiesOf } from "../../core/plans/validate.ts";
 import { isLang, type Lang } from "../../i18n/lang.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Db } from "../platform/db/database.ts";
 import { todayOf } from "./context.ts";
 import { type IcsEvent, renderCalendar } from "./ics.ts";
-import { findPublicPlan } from "./public-plan.ts";
+import { findPublicPlan, type PublicPlan } from "./public-plan.ts";
 import { textsFor } from "./public-text.ts";
-import { rolesOf } from "./store.ts";
+import { loadCalendar, rolesOf } from "./store.ts";
 
-/** How far back a personal feed reaches: recent weeks stay visible, old years do not. */
+/** How far back a personal feed reaches at least: recent weeks stay visible, old years do not. */
 const FEED_PAST_DAYS = 60;
+
+/** The first day a personal feed shows: this school year's start (1 August), or 60 days back. */
+function feedFrom(today: IsoDate): IsoDate {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const yearStart = `${month >= 8 ? year : year - 1}-08-01` as IsoDate;
+  const recent = addDays(today, -FEED_PAST_DAYS);
+  // ISO dates compare as strings.
+  return [yearStart, recent].sort()[0] as IsoDate;
+}
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -128,7 +140,7 @@ export async function personalFeed(
       "t.status",
     ])
     .where("t.person_id", "=", owner.person_id)
-    .where("o.due_on", ">=", addDays(today, -FEED_PAST_DAYS))
+    .where("o.due_on", ">=", feedFrom(today))
     .where((eb) => eb.or([eb("o.detached", "=", false), eb("t.status", "=", "done")]))
     .orderBy("o.due_on")
     .orderBy("g.name")
@@ -171,19 +183,21 @@ export async function schoolFeed(
   const found = await findPublicPlan(db, schoolId, todayOf(now));
   if (!found) return null;
   const { roleName } = textsFor(lang);
-  const rows = await db
+  const stored = await db
     .selectFrom("plan_occurrence")
-    .select(["id", "description", "deadline_text", "due_on", "kind", "part_id", "roles"])
+    .select(["id", "key", "description", "deadline_text", "due_on", "kind", "part_id", "roles"])
     .where("school_year_id", "=", found.plan.schoolYearId)
     .where("detached", "=", false)
-    .orderBy("due_on")
-    .orderBy("key")
     .execute();
+  const rows = [
+    ...stored.map((row) => ({ ...row, uid: `plan-${row.id}@trygg` })),
+    ...(await pastOccurrences(db, found, new Set(stored.map((row) => row.key)))),
+  ].sort((a, b) => a.due_on.localeCompare(b.due_on) || a.key.localeCompare(b.key));
   const { plan: texts } = textsFor(lang);
   const events: IcsEvent[] = rows.map((row) => {
     const roles = rolesOf(row.roles).map(roleName);
     return {
-      uid: `plan-${row.id}@trygg`,
+      uid: row.uid,
       date: row.due_on as IsoDate,
       summary: `${row.kind === "checkIn" ? `${texts.common.kind.checkIn}: ` : ""}${row.description}`,
       description: [row.deadline_text, roles.join(", "), partName(lang, row.part_id)]
@@ -197,4 +211,47 @@ export async function schoolFeed(
     now,
     events,
   });
+}
+
+/**
+ * The year's occurrences the plan has but the stored wheel does not: publishing never adds
+ * tasks due before the day of publishing (ADR 0108), yet the school's calendar shows the whole
+ * school year, so a plan published in December still shows November's survey (ADR 0118).
+ */
+async function pastOccurrences(
+  db: Db,
+  found: PublicPlan,
+  storedKeys: ReadonlySet<string>,
+): Promise<
+  {
+    uid: string;
+    key: string;
+    description: string;
+    deadline_text: string;
+    due_on: string;
+    kind: "due" | "checkIn";
+    part_id: PlanPartId;
+    roles: unknown;
+  }[]
+> {
+  const loaded = await loadCalendar(db, found.school.id, found.plan.schoolYearId);
+  if (!loaded?.calendar.ok) return [];
+  const scheduled = schedulePlan(found.plan.content, loaded.calendar.value);
+  if (!scheduled.ok) return [];
+  const texts = new Map(
+    activitiesOf(found.plan.content).map(({ activity }) => [activity.id, activity]),
+  );
+  return scheduled.value
+    .filter((o) => !storedKeys.has(o.key))
+    .map((o) => ({
+      // Stable across feeds: the year and the occurrence key (activity and date).
+      uid: `plan-${found.plan.schoolYearId}-${o.key}@trygg`,
+      key: o.key,
+      description: texts.get(o.activityId)?.description ?? "",
+      deadline_text: texts.get(o.activityId)?.deadlineText ?? "",
+      due_on: o.dueOn,
+      kind: o.kind,
+      part_id: o.partId,
+      roles: [...o.roles],
+    }));
 }

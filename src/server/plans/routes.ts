@@ -19,6 +19,14 @@ import {
 } from "./complete-task.ts";
 import { type PlanCommand, todayOf } from "./context.ts";
 import { createPlan, createPlanInput } from "./create-plan.ts";
+import {
+  dutyFromParam,
+  dutyIdOf,
+  dutyRecordInput,
+  myDuties,
+  readDutyRecords,
+  recordDuty,
+} from "./daily-duties.ts";
 import { discardDraft } from "./discard-draft.ts";
 import { activityInput, contentInput, editPlan, newActivityInput } from "./edit-plan.ts";
 import {
@@ -504,4 +512,45 @@ export const planRoutes: FeatureRoutes = (app, { database, clock, config }) => {
       return list;
     },
   );
+
+  // --- daily duties (ADR 0118) ----------------------------------------------------------
+
+  // The caller's own duties: only those whose role they hold, with today's record.
+  app.get("/api/schools/:schoolId/plan-duties/mine", atSchool("plan.read"), async (req) =>
+    myDuties(db, { schoolId: schoolOf(req).schoolId, personId: actorIdOf(req), now: clock() }),
+  );
+
+  app.put(
+    "/api/schools/:schoolId/plan-duties/:activityId/today",
+    { config: { access: { action: "plan.duty.record", resource: dutyFromParam(db, clock) } } },
+    async (req) => {
+      const r = req.resource;
+      if (r?.type !== "planDuty") throw new Error("route declared no duty resource");
+      const input = parseInput(dutyRecordInput, req.body, req.lang);
+      return recordDuty(db, {
+        schoolId: r.schoolId,
+        ownerId: r.ownerId,
+        actorId: actorIdOf(req),
+        requestId: req.id,
+        now: clock(),
+        lang: req.lang,
+        activityId: dutyIdOf(req),
+        input,
+      });
+    },
+  );
+
+  // The record with who recorded each day and the notes: personal data, so the read is logged.
+  app.get("/api/schools/:schoolId/plan-duties", atSchool("plan.duty.read"), async (req) => {
+    const { schoolId, ownerId } = schoolOf(req);
+    const view = await readDutyRecords(db, { schoolId, now: clock() });
+    await auditRead(db, req, clock(), {
+      action: "plan.duty.records.read",
+      resourceType: "planDutyRecord",
+      schoolId,
+      ownerId,
+      detail: { records: view.duties.reduce((n, d) => n + d.records.length, 0) },
+    });
+    return view;
+  });
 };

@@ -274,6 +274,10 @@ export function ActivityEditPage() {
     e.preventDefault();
     setBusy(true);
     setSaved(false);
+    const timing = ruleOf(draft.kind, draft.timing, original.timing);
+    // A proposed date stays marked until the school sets its own (ADR 0118); a daily duty
+    // keeps its places, which this form does not edit.
+    const dateSet = JSON.stringify(timing) !== JSON.stringify(original.timing);
     const activity = {
       id: draft.id.trim(),
       ...(original.tableRow !== undefined ? { tableRow: original.tableRow } : {}),
@@ -282,9 +286,11 @@ export function ActivityEditPage() {
       details: lines(draft.details),
       responsible: draft.responsible.filter((r) => r.keep).map((r) => r.entry),
       methods: lines(draft.methods),
-      timing: ruleOf(draft.kind, draft.timing, original.timing),
+      timing,
       deadlineText: draft.deadlineText,
       links: linksOf(draft.links),
+      ...(original.dateToAdjust === true && !dateSet ? { dateToAdjust: true } : {}),
+      ...(original.dailyDuty !== undefined ? { dailyDuty: original.dailyDuty } : {}),
     };
     const base = `/api/schools/${activeSchool.id}/plans/${planId}`;
     try {

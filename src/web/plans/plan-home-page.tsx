@@ -93,6 +93,13 @@ export function PlanHomePage() {
                       </DsLink>
                     </li>
                   ) : null}
+                  {can("plan.duty.read") ? (
+                    <li>
+                      <DsLink asChild>
+                        <Link to="/plans/duties">{t("duties.recordsLink")}</Link>
+                      </DsLink>
+                    </li>
+                  ) : null}
                   <li>
                     <DsLink asChild>
                       <Link to="/plans/routine">{t("home.links.routine")}</Link>

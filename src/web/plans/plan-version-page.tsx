@@ -1,7 +1,14 @@
 // One version of the plan: its content as the school prints it, and for the principal and
 // deputy the actions its status allows (edit a draft's activities, publish it, discard it;
 // start a revision of the published version).
-import { Alert, Button, Link as DsLink, Paragraph, Spinner } from "@digdir/designsystemet-react";
+import {
+  Alert,
+  Button,
+  Link as DsLink,
+  Heading,
+  Paragraph,
+  Spinner,
+} from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -153,6 +160,7 @@ export function PlanVersionPage() {
           })}
         </Alert>
       ) : null}
+      <DatesToAdjust content={plan.content} />
       <PlanContentView
         content={plan.content}
         actions={
@@ -183,4 +191,37 @@ export function PlanVersionPage() {
       />
     </Page>
   );
+}
+
+/** The events the seed names without a date: Trygg's proposal, for leadership to set. */
+function DatesToAdjust({ content }: { content: PlanView["content"] }) {
+  const { t } = useTranslation("plans");
+  const items = content.parts
+    .flatMap((part) => part.activities)
+    .filter((a) => a.dateToAdjust === true);
+  if (items.length === 0) return null;
+  return (
+    <Alert data-color="warning" className="plan-block">
+      <Heading level={2} data-size="xs">
+        {t("duties.adjustHeading")}
+      </Heading>
+      <Paragraph data-size="sm">{t("duties.adjustHelp")}</Paragraph>
+      <ul>
+        {items.map((a) => (
+          <li key={a.id}>
+            {t("duties.adjustItem", {
+              name: a.details.join(", ") || a.description,
+              date: a.timing.kind === "byDate" ? proposedDate(a.timing.monthDay) : a.deadlineText,
+            })}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+/** "10-24" as "24.10." */
+function proposedDate(monthDay: string): string {
+  const [m, d] = monthDay.split("-");
+  return `${Number(d)}.${Number(m)}.`;
 }

@@ -6,6 +6,7 @@ import type { FeatureRoute } from "../app/feature-route.ts";
 import { CheckIcon, FolderIcon, ListIcon, PeopleIcon } from "../ui/icons.tsx";
 import { ActivityEditPage } from "./activity-edit-page.tsx";
 import { CouncilPage } from "./council-page.tsx";
+import { DutyRecordsPage } from "./duties.tsx";
 import { EvaluationPage } from "./evaluation-page.tsx";
 import { MeetingsPage } from "./meetings-page.tsx";
 import { OverviewPage } from "./overview-page.tsx";
@@ -70,6 +71,7 @@ export const planRoutes: FeatureRoute[] = [
   },
   { path: "/plans/meetings", element: <MeetingsPage />, roles: [...STAFF_ROLES, "pupilCouncil"] },
   { path: "/plans/routine", element: <RoutinePage />, roles: STAFF_ROLES },
+  { path: "/plans/duties", element: <DutyRecordsPage />, roles: LEADERSHIP_ROLES },
   { path: "/plans/:planId", element: <PlanVersionPage />, roles: STAFF_ROLES },
   { path: "/plans/:planId/year-wheel", element: <YearWheelPage />, roles: STAFF_ROLES },
   {

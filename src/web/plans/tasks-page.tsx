@@ -20,6 +20,7 @@ import { useAnnounce } from "../app/announcer.tsx";
 import { api, isApiError } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
 import { Page } from "../ui/page.tsx";
+import { DailyDutyCards } from "./duties.tsx";
 import { currentPlanOf, fmtDate, useApiData, usePlanList } from "./shared.tsx";
 import type { MyTask, MyTasks } from "./types.ts";
 
@@ -54,6 +55,7 @@ export function TasksPage() {
       lead={<Paragraph>{t("tasks.lead", { school: activeSchool.name })}</Paragraph>}
     >
       <RoutineCard schoolId={activeSchool.id} />
+      <DailyDutyCards schoolId={activeSchool.id} />
       {tasks.state === "error" ? (
         <Alert data-color="danger">{tasks.message}</Alert>
       ) : tasks.state === "loading" ? (

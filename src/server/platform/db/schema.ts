@@ -365,6 +365,20 @@ export interface PlanOccurrenceTable {
   detached: Generated<boolean>;
 }
 
+export interface PlanDutyRecordTable {
+  id: Generated<string>;
+  school_id: string;
+  school_year_id: string;
+  activity_id: string;
+  day: DateOnly;
+  status: "done" | "notToday";
+  places: Json<string[]>;
+  note: string | null;
+  person_id: string;
+  recorded_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface PlanTaskTable {
   id: Generated<string>;
   occurrence_id: string;
@@ -568,6 +582,7 @@ export interface Database {
   plan_evaluation_invite: PlanEvaluationInviteTable;
   plan_evaluation_input: PlanEvaluationInputTable;
   plan_calendar_token: PlanCalendarTokenTable;
+  plan_duty_record: PlanDutyRecordTable;
   classroom: ClassroomTable;
   rotation_plan: RotationPlanTable;
   rotation_constraint: RotationConstraintTable;
