@@ -17,6 +17,7 @@ import {
   CASE_ROUTINE_DEADLINES,
   CASE_ROUTINE_STEPS,
   EVERYONE_KINDS,
+  FOLLOW_UP_SOURCES,
   PLAN_PART_IDS,
   type PlanContent,
   type PlanTemplate,
@@ -113,6 +114,17 @@ const activity = z.strictObject({
   links: z.array(link),
   dateToAdjust: z.boolean().optional(),
   dailyDuty: z.strictObject({ places: z.array(label).min(1).max(20) }).optional(),
+  followsUp: z
+    .strictObject({
+      source: z.enum(FOLLOW_UP_SOURCES),
+      label,
+      // A path inside Trygg, never a URL elsewhere: the plan is published.
+      path: z
+        .string()
+        .max(500)
+        .regex(/^\/[A-Za-z0-9/_.?=&%-]*$/),
+    })
+    .optional(),
 });
 
 export const planContentSchema: z.ZodType<PlanContent> = z.strictObject({

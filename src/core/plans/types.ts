@@ -235,6 +235,22 @@ export interface PlanActivity {
    * holder records "done today / not today" for each school day (ADR 0118).
    */
   readonly dailyDuty?: DailyDutySpec;
+  /**
+   * The survey result or "where and when" figure this activity answers (issue #9): the plan
+   * links back to it, and the yearly evaluation can see what was done about it.
+   */
+  readonly followsUp?: FollowUpRef;
+}
+
+export const FOLLOW_UP_SOURCES = ["nationalSurvey", "classSurvey", "whereWhen"] as const;
+export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number];
+
+export interface FollowUpRef {
+  readonly source: FollowUpSource;
+  /** What the result said, in the words shown where it was created (no pupil in it). */
+  readonly label: string;
+  /** The page in Trygg that shows the result, e.g. "/undersokelser/elevundersokelsen". */
+  readonly path: string;
 }
 
 export interface DailyDutySpec {
