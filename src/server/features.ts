@@ -13,6 +13,7 @@ import { peopleRoutes } from "./people/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
+import { classSurveyRoutes } from "./surveys/class/routes.ts";
 
 export const features: FeatureRoutes[] = [
   healthRoutes,
@@ -28,4 +29,5 @@ export const features: FeatureRoutes[] = [
   caseRoutes,
   planRoutes,
   rotationRoutes,
+  classSurveyRoutes,
 ];
