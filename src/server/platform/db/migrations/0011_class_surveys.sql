@@ -24,7 +24,7 @@ CREATE TABLE class_survey (
   closes_at timestamptz NOT NULL,
   created_by uuid REFERENCES person(id),
   created_at timestamptz NOT NULL DEFAULT now(),
-  CHECK (closes_at > opens_at)
+  CHECK (closes_at >= opens_at)
 );
 CREATE INDEX class_survey_school_idx ON class_survey(school_id, opens_at);
 CREATE INDEX class_survey_group_idx ON class_survey(study_group_id);
