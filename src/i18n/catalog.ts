@@ -19,6 +19,7 @@ import { importNs } from "./web/import.ts";
 import { owner } from "./web/owner.ts";
 import { plans } from "./web/plans.ts";
 import { roles } from "./web/roles.ts";
+import { surveysClass } from "./web/surveys-class.ts";
 
 const webNamespaces = {
   common,
@@ -35,6 +36,7 @@ const webNamespaces = {
   groups,
   owner,
   family,
+  surveysClass,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -13,6 +13,7 @@ import { importRoutes } from "../import/routes.tsx";
 import { ownerRoutes } from "../owner/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
 import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
+import { classSurveyRoutes, publicClassSurveyRoutes } from "../surveys/class/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
 import type { FeatureRoute } from "./feature-route.ts";
 import { Layout } from "./layout.tsx";
@@ -60,6 +61,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...ownerRoutes,
   ...planRoutes,
   ...groupRoutes,
+  ...classSurveyRoutes,
   ...adminRoutes,
   ...importRoutes,
   ...coreRoutes,
@@ -74,6 +76,7 @@ export function createRouter() {
         { path: "/login", element: <LoginPage /> },
         // The published action plan: open to anyone, outside login.
         ...publicPlanRoutes,
+        ...publicClassSurveyRoutes,
         ...featureRoutes.map((route) => ({
           path: route.path,
           element: <RequireAccess route={route}>{route.element}</RequireAccess>,
