@@ -8,6 +8,7 @@
  * transaction(s), once, right after the demo data is first inserted.
  */
 import type { Db } from "../platform/db/database.ts";
+import { classSurveyStep } from "./living-class-survey.ts";
 
 export interface LivingDemoContext {
   db: Db;
@@ -24,7 +25,7 @@ export interface LivingDemoStep {
 }
 
 /** Features register their steps here, in the order they must run. */
-export const livingDemoSteps: LivingDemoStep[] = [];
+export const livingDemoSteps: LivingDemoStep[] = [classSurveyStep];
 
 export async function makeDemoLive(
   ctx: LivingDemoContext,
