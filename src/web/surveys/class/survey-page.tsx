@@ -103,7 +103,7 @@ export function ClassSurveyPage() {
           {r.survey.open && r.survey.canManage ? (
             <div className="survey-actions">
               <Button variant="secondary" onClick={data.reload}>
-                {t("survey.results")} ↻
+                {t("survey.refresh")}
               </Button>
               <Button variant="secondary" onClick={newCode}>
                 {t("survey.newCode")}
