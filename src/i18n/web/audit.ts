@@ -138,6 +138,14 @@ export const nb = {
       closedDayAdded: "Stengt dag lagt til",
       closedDayRemoved: "Stengt dag fjernet",
     },
+    classSurvey: {
+      started: "Klasseundersøkelse startet",
+      closed: "Klasseundersøkelse stengt",
+      codeIssued: "Klassekode laget",
+      answered: "Svar på klasseundersøkelse (anonymt)",
+      resultsRead: "Resultater av klasseundersøkelse åpnet",
+      trinnRead: "Trinnoppsummering av klasseundersøkelser åpnet",
+    },
   },
   resources: {
     session: "Økt",
@@ -154,6 +162,7 @@ export const nb = {
     studyGroup: "Gruppe",
     rotationPlan: "Gruppeplan",
     classroom: "Klasserom",
+    classSurvey: "Klasseundersøkelse",
   },
 } as const;
 
@@ -293,6 +302,14 @@ export const nn: Shape<typeof nb> = {
       closedDayAdded: "Stengd dag lagd til",
       closedDayRemoved: "Stengd dag fjerna",
     },
+    classSurvey: {
+      started: "Klasseundersøking starta",
+      closed: "Klasseundersøking stengd",
+      codeIssued: "Klassekode laga",
+      answered: "Svar på klasseundersøking (anonymt)",
+      resultsRead: "Resultat av klasseundersøking opna",
+      trinnRead: "Trinnoppsummering av klasseundersøkingar opna",
+    },
   },
   resources: {
     session: "Økt",
@@ -309,6 +326,7 @@ export const nn: Shape<typeof nb> = {
     studyGroup: "Gruppe",
     rotationPlan: "Gruppeplan",
     classroom: "Klasserom",
+    classSurvey: "Klasseundersøking",
   },
 };
 
@@ -448,6 +466,14 @@ export const en: Shape<typeof nb> = {
       closedDayAdded: "Closed day added",
       closedDayRemoved: "Closed day removed",
     },
+    classSurvey: {
+      started: "Class survey started",
+      closed: "Class survey closed",
+      codeIssued: "Class code made",
+      answered: "Class survey answered (anonymously)",
+      resultsRead: "Class survey results opened",
+      trinnRead: "Year-group summary of class surveys opened",
+    },
   },
   resources: {
     session: "Session",
@@ -464,6 +490,7 @@ export const en: Shape<typeof nb> = {
     studyGroup: "Group",
     rotationPlan: "Group plan",
     classroom: "Classroom",
+    classSurvey: "Class survey",
   },
 };
 
