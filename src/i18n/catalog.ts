@@ -21,6 +21,7 @@ import { importNs } from "./web/import.ts";
 import { owner } from "./web/owner.ts";
 import { plans } from "./web/plans.ts";
 import { roles } from "./web/roles.ts";
+import { surveysClass } from "./web/surveys-class.ts";
 import { surveysNational } from "./web/surveys-national.ts";
 
 const webNamespaces = {
@@ -41,6 +42,7 @@ const webNamespaces = {
   compliance,
   surveysNational,
   checkins,
+  surveysClass,
 };
 
 type WebNamespaces = typeof webNamespaces;

@@ -13,6 +13,7 @@ import { peopleRoutes } from "./people/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import type { FeatureRoutes } from "./platform/http/app.ts";
 import { schoolRoutes } from "./schools/routes.ts";
+import { classSurveyRoutes } from "./surveys/class/routes.ts";
 import { nationalSurveyRoutes } from "./surveys/national/routes.ts";
 import { whereWhenRoutes } from "./surveys/where-when/routes.ts";
 
@@ -32,4 +33,5 @@ export const features: FeatureRoutes[] = [
   rotationRoutes,
   nationalSurveyRoutes,
   whereWhenRoutes,
+  classSurveyRoutes,
 ];

@@ -50,7 +50,19 @@ export type Resource =
   /** A class or teaching group, for what is planned for it (buddy groups, seating maps). */
   | { type: "studyGroup"; schoolId: string; ownerId: string; groupId: string }
   /** A daily duty of the plan in force: the roles the plan gives it (ADR 0118). */
-  | { type: "planDuty"; schoolId: string; ownerId: string; roles: readonly SchoolRole[] };
+  | { type: "planDuty"; schoolId: string; ownerId: string; roles: readonly SchoolRole[] }
+  /**
+   * A class survey (issue #9), or the group one is to be started for (createdBy null);
+   * `actorInGroup`: the asking person is a pupil member of the group.
+   */
+  | {
+      type: "classSurvey";
+      schoolId: string;
+      ownerId: string;
+      groupId: string;
+      createdBy: string | null;
+      actorInGroup: boolean;
+    };
 
 export type Action =
   | "session.use"
@@ -95,7 +107,15 @@ export type Action =
   | "surveyNational.import"
   | "surveyNational.read"
   | "checkIn.own"
-  | "whereWhen.read";
+  | "whereWhen.read"
+  | "classSurvey.list"
+  | "classSurvey.start"
+  | "classSurvey.read"
+  | "classSurvey.manage"
+  | "classSurvey.freeText"
+  | "classSurvey.trinn"
+  | "classSurvey.answer"
+  | "classSurvey.mine";
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -178,6 +198,48 @@ function forStudyGroup(actor: Actor, r: Resource): Decision {
 
 const NATIONAL_SURVEY_IMPORTERS: readonly SchoolRole[] = ["principal", "deputy"];
 const NATIONAL_SURVEY_READERS: readonly SchoolRole[] = [...LEADERSHIP_ROLES, "counsellor"];
+/** Who runs class surveys for every group of the school (issue #9). */
+const SURVEY_LEADERS: readonly SchoolRole[] = [
+  "principal",
+  "deputy",
+  "departmentHead",
+  "counsellor",
+];
+/** Who reads the pupils' free text: never the class's teachers. */
+const FREE_TEXT_READERS: readonly SchoolRole[] = ["principal", "deputy", "counsellor"];
+
+function teachesGroup(
+  actor: Actor,
+  schoolId: string,
+  groupId: string,
+  roles: readonly SchoolRole[],
+) {
+  return actor.grants.some(
+    (g) =>
+      "schoolId" in g &&
+      g.schoolId === schoolId &&
+      roles.includes(g.role) &&
+      g.groupId !== undefined &&
+      g.groupId === groupId,
+  );
+}
+
+/**
+ * A class survey: the survey leaders for every group; the contact teacher for their own
+ * class (`teachers` also lets a subject teacher of the group read); the one who started it,
+ * while they still work at the school.
+ */
+function forClassSurvey(teachers: readonly SchoolRole[]): Rule {
+  return (actor, r) => {
+    if (r.type !== "classSurvey") return deny("wrong-resource");
+    const roles = schoolRolesAt(actor, r.schoolId);
+    if (SURVEY_LEADERS.some((role) => roles.has(role))) return ALLOW;
+    if (teachesGroup(actor, r.schoolId, r.groupId, teachers)) return ALLOW;
+    const staff = STAFF_ROLES.some((role) => roles.has(role));
+    if (staff && r.createdBy !== null && r.createdBy === actor.personId) return ALLOW;
+    return deny(roles.size === 0 ? "not-at-school" : "not-own-group");
+  };
+}
 
 type Rule = (actor: Actor, resource: Resource) => Decision;
 
@@ -337,6 +399,27 @@ const rules: Record<Action, Rule> = {
   // "Where and when": aggregates above the threshold, for those who place the adults.
   "whereWhen.read": (a, r) =>
     atSchool(a, r, ["principal", "deputy", "counsellor", "socialWorker"], false),
+  // The school's own class surveys (issue #9). The list shows only what "classSurvey.read"
+  // allows, survey by survey. Owner roles and system administrators get nothing.
+  "classSurvey.list": (a, r) => atSchool(a, r, [...SURVEY_LEADERS, ...TEACHERS], false),
+  "classSurvey.start": forClassSurvey(["contactTeacher"]),
+  "classSurvey.read": forClassSurvey(TEACHERS),
+  "classSurvey.manage": forClassSurvey(["contactTeacher"]),
+  "classSurvey.freeText": (a, r) => {
+    if (r.type !== "classSurvey") return deny("wrong-resource");
+    const roles = schoolRolesAt(a, r.schoolId);
+    return FREE_TEXT_READERS.some((role) => roles.has(role)) ? ALLOW : deny("role-not-allowed");
+  },
+  // The trinn summaries pool several classes: the survey leaders only.
+  "classSurvey.trinn": (a, r) => atSchool(a, r, SURVEY_LEADERS, false),
+  // A pupil answers a survey of a group they are in, and nobody else does.
+  "classSurvey.answer": (a, r) => {
+    if (r.type !== "classSurvey") return deny("wrong-resource");
+    if (!schoolRolesAt(a, r.schoolId).has("pupil")) return deny("not-pupil");
+    return r.actorInGroup ? ALLOW : deny("not-in-group");
+  },
+  // The open surveys of one's own groups: the route scopes every lookup to the caller.
+  "classSurvey.mine": (_a, r) => (r.type === "self" ? ALLOW : deny("wrong-resource")),
 };
 
 function fromCase(d: { allow: true } | { allow: false; reason: string }): Decision {

@@ -147,6 +147,14 @@ export const nb = {
       closedDayAdded: "Stengt dag lagt til",
       closedDayRemoved: "Stengt dag fjernet",
     },
+    classSurvey: {
+      started: "Klasseundersøkelse startet",
+      closed: "Klasseundersøkelse stengt",
+      codeIssued: "Klassekode laget",
+      answered: "Svar på klasseundersøkelse (anonymt)",
+      resultsRead: "Resultater av klasseundersøkelse åpnet",
+      trinnRead: "Trinnoppsummering av klasseundersøkelser åpnet",
+    },
     surveyNational: {
       import: {
         started: "Import av Elevundersøkelsen startet",
@@ -172,6 +180,7 @@ export const nb = {
     rotationPlan: "Gruppeplan",
     classroom: "Klasserom",
     nationalSurveyImport: "Elevundersøkelsen-import",
+    classSurvey: "Klasseundersøkelse",
   },
 } as const;
 
@@ -320,6 +329,14 @@ export const nn: Shape<typeof nb> = {
       closedDayAdded: "Stengd dag lagd til",
       closedDayRemoved: "Stengd dag fjerna",
     },
+    classSurvey: {
+      started: "Klasseundersøking starta",
+      closed: "Klasseundersøking stengd",
+      codeIssued: "Klassekode laga",
+      answered: "Svar på klasseundersøking (anonymt)",
+      resultsRead: "Resultat av klasseundersøking opna",
+      trinnRead: "Trinnoppsummering av klasseundersøkingar opna",
+    },
     surveyNational: {
       import: {
         started: "Import av Elevundersøkinga starta",
@@ -345,6 +362,7 @@ export const nn: Shape<typeof nb> = {
     rotationPlan: "Gruppeplan",
     classroom: "Klasserom",
     nationalSurveyImport: "Elevundersøkinga-import",
+    classSurvey: "Klasseundersøking",
   },
 };
 
@@ -493,6 +511,14 @@ export const en: Shape<typeof nb> = {
       closedDayAdded: "Closed day added",
       closedDayRemoved: "Closed day removed",
     },
+    classSurvey: {
+      started: "Class survey started",
+      closed: "Class survey closed",
+      codeIssued: "Class code made",
+      answered: "Class survey answered (anonymously)",
+      resultsRead: "Class survey results opened",
+      trinnRead: "Year-group summary of class surveys opened",
+    },
     surveyNational: {
       import: {
         started: "Pupil survey import started",
@@ -518,6 +544,7 @@ export const en: Shape<typeof nb> = {
     rotationPlan: "Group plan",
     classroom: "Classroom",
     nationalSurveyImport: "Pupil survey import",
+    classSurvey: "Class survey",
   },
 };
 

@@ -8,6 +8,7 @@
  * transaction(s), once, right after the demo data is first inserted.
  */
 import type { Db } from "../platform/db/database.ts";
+import { classSurveyStep } from "./living-class-survey.ts";
 import { nationalSurveysDemoStep } from "./living-national-surveys.ts";
 import { livingPlanStep } from "./living-plan.ts";
 
@@ -30,6 +31,7 @@ export const livingDemoSteps: LivingDemoStep[] = [
   // First: the published plan gives the later steps (and every page) a year wheel.
   livingPlanStep,
   nationalSurveysDemoStep,
+  classSurveyStep,
 ];
 
 export async function makeDemoLive(

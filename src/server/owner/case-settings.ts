@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { type IsoDate, isIsoDate } from "../../core/calendar/iso-date.ts";
 import { CASE_SETTING_BOUNDS, type CaseSettings } from "../../core/cases/settings.ts";
+import { MINIMUM_ANSWERS_BOUNDS } from "../../core/surveys/class/suppression.ts";
 import type { ErrorCode } from "../../i18n/errors.ts";
 import type { Lang } from "../../i18n/lang.ts";
 import { appendAudit } from "../platform/audit.ts";
@@ -49,6 +50,12 @@ export const caseSettingsInput = z.object({
       },
       { error: "field.invalidHttpsUrl" },
     ),
+  // K of the class surveys (issue #9): optional here, so older clients keep working.
+  surveyMinimumAnswers: z
+    .int({ error: "settings.surveyMinimumRange" })
+    .min(MINIMUM_ANSWERS_BOUNDS.min, { error: "settings.surveyMinimumRange" })
+    .max(MINIMUM_ANSWERS_BOUNDS.max, { error: "settings.surveyMinimumRange" })
+    .optional(),
 });
 export type CaseSettingsInput = z.infer<typeof caseSettingsInput>;
 
@@ -87,6 +94,7 @@ const SETTING_COLUMNS = [
   "state_administrator_address",
   "state_administrator_email",
   "state_administrator_url",
+  "survey_minimum_answers",
 ] as const;
 
 async function readSettings(q: Db | Tx, ownerId: string): Promise<CaseSettingsInput | null> {
@@ -105,6 +113,7 @@ async function readSettings(q: Db | Tx, ownerId: string): Promise<CaseSettingsIn
     stateAdministratorAddress: row.state_administrator_address,
     stateAdministratorEmail: row.state_administrator_email,
     stateAdministratorUrl: row.state_administrator_url,
+    surveyMinimumAnswers: row.survey_minimum_answers,
   };
 }
 
@@ -141,7 +150,8 @@ export async function saveOwnerCaseSettings(
     if (!before) throw notFound();
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(input) as (keyof CaseSettingsInput)[]) {
-      if (before[key] !== input[key]) changes[key] = { from: before[key], to: input[key] };
+      if (input[key] !== undefined && before[key] !== input[key])
+        changes[key] = { from: before[key], to: input[key] };
     }
     await tx
       .updateTable("school_owner")
@@ -154,6 +164,9 @@ export async function saveOwnerCaseSettings(
         state_administrator_address: input.stateAdministratorAddress,
         state_administrator_email: input.stateAdministratorEmail,
         state_administrator_url: input.stateAdministratorUrl,
+        ...(input.surveyMinimumAnswers === undefined
+          ? {}
+          : { survey_minimum_answers: input.surveyMinimumAnswers }),
       })
       .where("id", "=", ctx.ownerId)
       .execute();
@@ -167,7 +180,8 @@ export async function saveOwnerCaseSettings(
       requestId: ctx.requestId,
       detail: { changes },
     });
-    return { ...input, closedDays: await readClosedDays(tx, ctx.ownerId) };
+    const after = { ...before, ...input };
+    return { ...after, closedDays: await readClosedDays(tx, ctx.ownerId) };
   });
 }
 

@@ -13,6 +13,7 @@ import { importRoutes } from "../import/routes.tsx";
 import { ownerRoutes } from "../owner/routes.tsx";
 import { NotFoundPage, RouteErrorPage } from "../pages/status-pages.tsx";
 import { planRoutes, publicPlanRoutes } from "../plans/routes.tsx";
+import { classSurveyRoutes, publicClassSurveyRoutes } from "../surveys/class/routes.tsx";
 import { nationalSurveyRoutes } from "../surveys/national/routes.tsx";
 import { whereWhenRoutes } from "../surveys/where-when/routes.tsx";
 import { HomeIcon, ListIcon, MailIcon } from "../ui/icons.tsx";
@@ -63,14 +64,20 @@ export const featureRoutes: FeatureRoute[] = [
   ...planRoutes,
   ...groupRoutes,
   ...nationalSurveyRoutes,
+  ...classSurveyRoutes,
   ...adminRoutes,
   ...importRoutes,
   ...whereWhenRoutes,
   ...coreRoutes,
 ];
 
-/** Pages outside login: the login page and the published action plan. */
-export const publicRoutes = [{ path: "/login", element: <LoginPage /> }, ...publicPlanRoutes];
+/** Pages outside login: the login page, the published action plan and class-code answering. */
+export const publicRoutes = [
+  { path: "/login", element: <LoginPage /> },
+  ...publicPlanRoutes,
+  // Pupils answering a class survey with the lesson's class code.
+  ...publicClassSurveyRoutes,
+];
 
 export function createRouter() {
   return createBrowserRouter([
@@ -78,7 +85,7 @@ export function createRouter() {
       element: <Layout routes={featureRoutes} />,
       errorElement: <RouteErrorPage />,
       children: [
-        // The login page and the published action plan: open to anyone.
+        // The login page, the published action plan and class-code answering: open to anyone.
         ...publicRoutes,
         ...featureRoutes.map((route) => ({
           path: route.path,

@@ -32,6 +32,7 @@ interface Settings {
   stateAdministratorAddress: string;
   stateAdministratorEmail: string;
   stateAdministratorUrl: string;
+  surveyMinimumAnswers: number;
   closedDays: { day: string; label: string }[];
 }
 
@@ -48,7 +49,9 @@ const TEXT_FIELDS = [
   "stateAdministratorEmail",
   "stateAdministratorUrl",
 ] as const;
-const FIELDS: readonly Field[] = [...NUMBER_FIELDS, ...TEXT_FIELDS];
+/** K of the class surveys (issue #9): its own fieldset, numbers like the deadlines. */
+const SURVEY_FIELDS = ["surveyMinimumAnswers"] as const;
+const FIELDS: readonly Field[] = [...NUMBER_FIELDS, ...TEXT_FIELDS, ...SURVEY_FIELDS];
 
 const inputId = (field: string) => `owner-${field}`;
 const fieldIdOf = (path: string) =>
@@ -59,6 +62,7 @@ const dayFieldIdOf = (path: string) =>
 export function OwnerSettingsPage() {
   const { t } = useTranslation("owner");
   const { t: ta } = useTranslation("admin");
+  const { t: ts } = useTranslation("surveysClass");
   const { user } = useSession();
   const announce = useAnnounce();
   const owner = user?.owners[0] ?? null;
@@ -92,6 +96,7 @@ export function OwnerSettingsPage() {
       stateAdministratorAddress: t("settings.officeAddress"),
       stateAdministratorEmail: t("settings.officeEmail"),
       stateAdministratorUrl: t("settings.officeUrl"),
+      surveyMinimumAnswers: ts("owner.minimum"),
     })[field];
   const helpOf = (field: Field) =>
     ({
@@ -99,7 +104,8 @@ export function OwnerSettingsPage() {
       investigationDeadlineWorkingDays: t("settings.investigationDeadlineHelp"),
       guardiansInformedWorkingDays: t("settings.guardiansDeadlineHelp"),
       alertEscalationMinutes: t("settings.alertMinutesHelp"),
-    })[field as (typeof NUMBER_FIELDS)[number]] as string | undefined;
+      surveyMinimumAnswers: ts("owner.minimumHelp"),
+    })[field as (typeof NUMBER_FIELDS)[number] | "surveyMinimumAnswers"] as string | undefined;
   const showDay = (iso: string) => formatIsoDate(iso, currentLocale());
 
   const save = async (e: FormEvent) => {
@@ -107,7 +113,7 @@ export function OwnerSettingsPage() {
     if (!owner || !draft) return;
     setSaved(null);
     const body: Record<string, unknown> = { ...draft };
-    for (const f of NUMBER_FIELDS) {
+    for (const f of [...NUMBER_FIELDS, ...SURVEY_FIELDS]) {
       const text = draft[f].trim();
       // A blank or non-numeric value goes as text, so the server names the field.
       body[f] = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
@@ -221,6 +227,14 @@ export function OwnerSettingsPage() {
                 </legend>
                 <Paragraph data-size="sm">{t("settings.officeHelp")}</Paragraph>
                 {TEXT_FIELDS.map((f) => field(f, false))}
+              </fieldset>
+              <fieldset className="owner-fieldset">
+                <legend>
+                  <Heading level={2} data-size="xs">
+                    {ts("owner.heading")}
+                  </Heading>
+                </legend>
+                {SURVEY_FIELDS.map((f) => field(f, true))}
               </fieldset>
               <div className="form-actions">
                 <Button type="submit">{t("settings.save")}</Button>

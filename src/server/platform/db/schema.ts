@@ -20,6 +20,7 @@ export interface SchoolOwnerTable {
   state_administrator_address: Generated<string>;
   state_administrator_email: Generated<string>;
   state_administrator_url: Generated<string>;
+  survey_minimum_answers: Generated<number>;
   created_at: TimestampWithDefault;
 }
 
@@ -590,6 +591,54 @@ export interface Database {
   rotation_round: RotationRoundTable;
   national_survey_import: NationalSurveyImportTable;
   national_survey_result: NationalSurveyResultTable;
+  class_survey: ClassSurveyTable;
+  class_survey_answer: ClassSurveyAnswerTable;
+  class_survey_respondent: ClassSurveyRespondentTable;
+  class_survey_code: ClassSurveyCodeTable;
+  class_survey_code_session: ClassSurveyCodeSessionTable;
+}
+
+// --- class surveys (0011) ---
+
+export interface ClassSurveyTable {
+  id: Generated<string>;
+  school_id: string;
+  study_group_id: string;
+  grade: string | null;
+  title: string;
+  template_id: string;
+  definition: Json<unknown>;
+  minimum_answers: number;
+  max_answers: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  created_by: string | null;
+  created_at: TimestampWithDefault;
+}
+
+export interface ClassSurveyAnswerTable {
+  id: Generated<string>;
+  survey_id: string;
+  answer: Json<Record<string, unknown>>;
+}
+
+export interface ClassSurveyRespondentTable {
+  survey_id: string;
+  person_id: string;
+}
+
+export interface ClassSurveyCodeTable {
+  survey_id: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  created_at: TimestampWithDefault;
+}
+
+export interface ClassSurveyCodeSessionTable {
+  token_hash: string;
+  survey_id: string;
+  expires_at: Timestamp;
+  used: Generated<boolean>;
 }
 
 export type Person = Selectable<PersonTable>;
