@@ -22,6 +22,7 @@ export const PAGE_PATHS = [
   "/plans/meetings",
   "/plans/routine",
   "/plans/duties",
+  "/plans/follow-up",
   "/plans/:planId",
   "/plans/:planId/year-wheel",
   "/plans/:planId/activities/:activityId",

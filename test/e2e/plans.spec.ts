@@ -5,7 +5,8 @@
 // Desktop works on the upper secondary school, where the living demo has already published
 // the plan (so the principal makes a new version of it), and phone on the lower secondary
 // school, which has no plan (so the principal creates it from the template). The two runs on
-// one server never meet.
+// one server never meet. Before publishing, each adds a follow-up activity from one of its
+// school's Elevundersøkelsen results.
 import {
   chooseUserMenuItem,
   expect,
@@ -69,6 +70,27 @@ test("principal publishes the plan, a teacher completes a task, the public sees 
     await page.getByRole("link", { name: "Tilbake til planen" }).click();
     await expect(draftHeading).toBeVisible();
   }
+
+  // --- a follow-up activity from an Elevundersøkelsen result, into this draft -------------
+  await (await mainNav(page)).getByRole("link", { name: "Elevundersøkelsen", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Resultater fra Elevundersøkelsen" }),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Lag oppfølgingsaktivitet" }).click();
+  // The draft exists, so the new activity opens at once, in Del 2 and linked to the result.
+  await expect(page.getByRole("heading", { level: 1, name: "Ny aktivitet" })).toBeVisible();
+  await expect(page.getByText("Følger opp:")).toBeVisible();
+  const description = page.getByLabel("Aktivitet", { exact: true });
+  await expect(description).toHaveValue(/^Følge opp: Resultater fra Elevundersøkelsen /);
+  await expectNoA11yViolations(page);
+  await page.getByLabel("Legg til ansvarlig").selectOption({ label: "Rektor" });
+  await page.getByRole("button", { name: "Legg til", exact: true }).click();
+  await page.getByLabel("Frist slik den står i planen").fill("I mars");
+  await page.getByRole("button", { name: "Lagre aktiviteten" }).click();
+  await expect(draftHeading).toBeVisible();
+  const followUp = page.getByRole("link", { name: /^Resultater fra Elevundersøkelsen / });
+  await expect(followUp.first()).toBeVisible();
+  await expectNoA11yViolations(page);
 
   await page.getByRole("button", { name: "Publiser planen" }).click();
   await expect(page.locator("#main").getByText(/Planen er publisert\./)).toBeVisible();

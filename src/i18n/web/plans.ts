@@ -287,6 +287,16 @@ export const nb = {
     nextMonth: "Neste måned",
   },
   evaluation: {
+    evidence: {
+      heading: "Planen og elevenes svar",
+      completion: "{{done}} av {{due}} oppgaver som har forfalt, er gjort ({{percent}} %).",
+      nothingDue: "Ingen oppgaver har forfalt ennå.",
+      surveyCaption: "Elevundersøkelsen, skolens resultater ({{trinn}}, alle elever)",
+      noSurvey: "Ingen resultater fra Elevundersøkelsen er lagt inn ennå.",
+      allResults: "Alle resultater fra Elevundersøkelsen",
+      followUps: "Aktiviteter som følger opp et resultat",
+      noFollowUps: "Ingen aktiviteter i planen følger opp et resultat ennå.",
+    },
     title: "Evaluering av handlingsplanen",
     lead: "Planen evalueres hvert år med elevrådet, de ansattes tillitsvalgte, elevtjenesten og ledelsen.",
     groups: {
@@ -412,6 +422,19 @@ export const nb = {
     footer: "Publisert med Trygg. Planen er skolens egen tekst.",
     caption: "{{part}}: aktiviteter, ansvar, metode og frist",
     page: "Side {{page}} av {{pages}}",
+  },
+  followUp: {
+    title: "Oppfølging i handlingsplanen",
+    result: "Resultatet du vil følge opp: {{label}}",
+    missing: "Det mangler et resultat å følge opp. Gå tilbake til resultatsiden og prøv igjen.",
+    needsVersion:
+      "Planen som gjelder (versjon {{version}}) endres ikke direkte. Lag en ny versjon av planen, så legges aktiviteten inn der. Den gjelder når du publiserer den nye versjonen.",
+    startVersion: "Lag ny versjon og legg inn aktiviteten",
+    noPlan: "Skolen har ingen handlingsplan ennå.",
+    toPlans: "Til handlingsplanen",
+    followsUp: "Følger opp:",
+    button: "Lag oppfølgingsaktivitet",
+    prefill: "Følge opp: {{label}}",
   },
   duties: {
     heading: "Daglig: {{method}}",
@@ -733,6 +756,16 @@ export const nn: Shape<typeof nb> = {
     nextMonth: "Neste månad",
   },
   evaluation: {
+    evidence: {
+      heading: "Planen og svara til elevane",
+      completion: "{{done}} av {{due}} oppgåver som har forfalle, er gjorde ({{percent}} %).",
+      nothingDue: "Ingen oppgåver har forfalle enno.",
+      surveyCaption: "Elevundersøkinga, resultata til skulen ({{trinn}}, alle elevar)",
+      noSurvey: "Ingen resultat frå Elevundersøkinga er lagde inn enno.",
+      allResults: "Alle resultat frå Elevundersøkinga",
+      followUps: "Aktivitetar som følgjer opp eit resultat",
+      noFollowUps: "Ingen aktivitetar i planen følgjer opp eit resultat enno.",
+    },
     title: "Evaluering av handlingsplanen",
     lead: "Planen blir evaluert kvart år med elevrådet, dei tilsette sine tillitsvalde, elevtenesta og leiinga.",
     groups: {
@@ -858,6 +891,19 @@ export const nn: Shape<typeof nb> = {
     footer: "Publisert med Trygg. Planen er teksten til skulen sjølv.",
     caption: "{{part}}: aktivitetar, ansvar, metode og frist",
     page: "Side {{page}} av {{pages}}",
+  },
+  followUp: {
+    title: "Oppfølging i handlingsplanen",
+    result: "Resultatet du vil følgje opp: {{label}}",
+    missing: "Det manglar eit resultat å følgje opp. Gå tilbake til resultatsida og prøv igjen.",
+    needsVersion:
+      "Planen som gjeld (versjon {{version}}) vert ikkje endra direkte. Lag ein ny versjon av planen, så vert aktiviteten lagd inn der. Han gjeld når du publiserer den nye versjonen.",
+    startVersion: "Lag ny versjon og legg inn aktiviteten",
+    noPlan: "Skulen har ingen handlingsplan enno.",
+    toPlans: "Til handlingsplanen",
+    followsUp: "Følgjer opp:",
+    button: "Lag oppfølgingsaktivitet",
+    prefill: "Følgje opp: {{label}}",
   },
   duties: {
     heading: "Dagleg: {{method}}",
@@ -1182,6 +1228,16 @@ export const en: Shape<typeof nb> = {
     nextMonth: "Next month",
   },
   evaluation: {
+    evidence: {
+      heading: "The plan and what pupils say",
+      completion: "{{done}} of {{due}} tasks due so far are done ({{percent}} %).",
+      nothingDue: "No tasks are due yet.",
+      surveyCaption: "Elevundersøkelsen, the school's results ({{trinn}}, all pupils)",
+      noSurvey: "No Elevundersøkelsen results have been imported yet.",
+      allResults: "All Elevundersøkelsen results",
+      followUps: "Activities that follow up a result",
+      noFollowUps: "No activity in the plan follows up a result yet.",
+    },
     title: "Evaluation of the action plan",
     lead: "The plan is evaluated every year with the pupil council, the staff representatives, the pupil services and the leadership.",
     groups: {
@@ -1307,6 +1363,19 @@ export const en: Shape<typeof nb> = {
     footer: "Published with Trygg. The plan is the school's own text.",
     caption: "{{part}}: activities, responsibles, methods and deadlines",
     page: "Page {{page}} of {{pages}}",
+  },
+  followUp: {
+    title: "Follow-up in the action plan",
+    result: "The result you want to follow up: {{label}}",
+    missing: "There is no result to follow up. Go back to the results page and try again.",
+    needsVersion:
+      "The plan in force (version {{version}}) is not changed directly. Make a new version of the plan and the activity goes into it. It applies when you publish the new version.",
+    startVersion: "Make a new version and add the activity",
+    noPlan: "The school has no action plan yet.",
+    toPlans: "To the action plan",
+    followsUp: "Follows up:",
+    button: "Create a follow-up activity",
+    prefill: "Follow up: {{label}}",
   },
   duties: {
     heading: "Daily: {{method}}",

@@ -18,7 +18,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { SCHOOL_ROLES } from "../../core/access/roles.ts";
 import {
   EVERYONE_KINDS,
@@ -38,6 +38,7 @@ import { currentLocale } from "../app/i18n.ts";
 import { useSession } from "../app/session.tsx";
 import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-errors.tsx";
 import { Page } from "../ui/page.tsx";
+import { FollowsUpNote, followUpFrom } from "./follow-up.tsx";
 import { useApiData, useResponsibleText } from "./shared.tsx";
 import type { PlanView } from "./types.ts";
 
@@ -195,6 +196,9 @@ export function ActivityEditPage() {
   const { t } = useTranslation("plans");
   const { planId, activityId, partId } = useParams();
   const isNew = activityId === undefined;
+  // A new activity made from a survey result starts with the result's words and keeps the link.
+  const [search] = useSearchParams();
+  const followUp = isNew ? followUpFrom(search) : null;
   const { activeSchool } = useSession();
   const navigate = useNavigate();
   const announce = useAnnounce();
@@ -214,11 +218,21 @@ export function ActivityEditPage() {
   const found = plan?.content.parts.flatMap((p) => p.activities).find((a) => a.id === activityId);
   useEffect(() => {
     if (draft !== null || plan === null) return;
-    const start = isNew ? EMPTY_ACTIVITY : found;
+    const start = isNew
+      ? followUp
+        ? {
+            ...EMPTY_ACTIVITY,
+            // A short name the school may change; unique enough within one plan.
+            id: `oppfolging-${Date.now().toString(36)}`,
+            description: t("followUp.prefill", { label: followUp.label }),
+            followsUp: followUp,
+          }
+        : EMPTY_ACTIVITY
+      : found;
     if (!start) return;
     setOriginal(start);
     setDraft(draftOf(start));
-  }, [draft, plan, found, isNew]);
+  }, [draft, plan, found, isNew, followUp, t]);
 
   if (!activeSchool || !planId) {
     return (
@@ -291,6 +305,7 @@ export function ActivityEditPage() {
       links: linksOf(draft.links),
       ...(original.dateToAdjust === true && !dateSet ? { dateToAdjust: true } : {}),
       ...(original.dailyDuty !== undefined ? { dailyDuty: original.dailyDuty } : {}),
+      ...(original.followsUp !== undefined ? { followsUp: original.followsUp } : {}),
     };
     const base = `/api/schools/${activeSchool.id}/plans/${planId}`;
     try {
@@ -452,6 +467,7 @@ export function ActivityEditPage() {
           <Link to={`/plans/${planId}`}>{t("activity.back")}</Link>
         </DsLink>
       </Paragraph>
+      {original.followsUp ? <FollowsUpNote followsUp={original.followsUp} /> : null}
       {plan.status !== "draft" ? (
         <Alert data-color="warning">{t("activity.notDraft")}</Alert>
       ) : (

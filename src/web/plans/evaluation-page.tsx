@@ -2,6 +2,7 @@
 // representatives, the pupil services, the leadership) give their input here while the
 // round is open; the principal opens the round, reads the input and records the evaluation
 // with its decisions, which opens next year's draft.
+
 import {
   Alert,
   Button,
@@ -26,6 +27,7 @@ import { errorFor, FormErrors, type FormProblem, problemsOf } from "../ui/form-e
 import { Page } from "../ui/page.tsx";
 import { useCan } from "../ui/use-can.ts";
 import { currentPlanOf, fmtDate, osloToday, useApiData, usePlanList } from "./shared.tsx";
+import { PlanAndSurveys } from "./survey-trends.tsx";
 import {
   type Confirmations,
   EVALUATION_GROUP_IDS,
@@ -190,6 +192,7 @@ function ManageRound({
   return (
     <>
       {message ? <Alert data-color="success">{message}</Alert> : null}
+      <PlanAndSurveys schoolId={schoolId} planId={planId} />
       {v.startedAt === null ? (
         <StartRound
           schoolId={schoolId}

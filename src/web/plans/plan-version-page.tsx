@@ -17,6 +17,7 @@ import { api, isApiError } from "../app/api.ts";
 import { useSession } from "../app/session.tsx";
 import { Page } from "../ui/page.tsx";
 import { useCan } from "../ui/use-can.ts";
+import { FollowsUpNote } from "./follow-up.tsx";
 import { fmtDate, PlanContentView, StatusTag, useApiData } from "./shared.tsx";
 import type { PlanView } from "./types.ts";
 
@@ -163,20 +164,21 @@ export function PlanVersionPage() {
       <DatesToAdjust content={plan.content} />
       <PlanContentView
         content={plan.content}
-        actions={
-          editable
-            ? (activity) => (
-                <Button asChild key={activity.id} variant="secondary" data-size="sm">
-                  <Link to={`/plans/${plan.id}/activities/${activity.id}`}>
-                    {t("version.editActivity", {
-                      name: activity.description.slice(0, 60),
-                      deadline: activity.deadlineText,
-                    })}
-                  </Link>
-                </Button>
-              )
-            : undefined
-        }
+        actions={(activity) => (
+          <>
+            {activity.followsUp ? <FollowsUpNote followsUp={activity.followsUp} /> : null}
+            {editable ? (
+              <Button asChild key={activity.id} variant="secondary" data-size="sm">
+                <Link to={`/plans/${plan.id}/activities/${activity.id}`}>
+                  {t("version.editActivity", {
+                    name: activity.description.slice(0, 60),
+                    deadline: activity.deadlineText,
+                  })}
+                </Link>
+              </Button>
+            ) : null}
+          </>
+        )}
         partActions={
           editable
             ? (part) => (

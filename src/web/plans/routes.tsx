@@ -8,6 +8,7 @@ import { ActivityEditPage } from "./activity-edit-page.tsx";
 import { CouncilPage } from "./council-page.tsx";
 import { DutyRecordsPage } from "./duties.tsx";
 import { EvaluationPage } from "./evaluation-page.tsx";
+import { FollowUpPage } from "./follow-up.tsx";
 import { MeetingsPage } from "./meetings-page.tsx";
 import { OverviewPage } from "./overview-page.tsx";
 import { PlanHomePage } from "./plan-home-page.tsx";
@@ -21,6 +22,8 @@ import { YearWheelPage } from "./year-wheel-page.tsx";
 const PLAN_MANAGERS = ["principal", "deputy"] as const;
 
 export const planRoutes: FeatureRoute[] = [
+  // Reached from a survey result's "create a follow-up activity", not from the menu.
+  { path: "/plans/follow-up", element: <FollowUpPage />, roles: PLAN_MANAGERS },
   {
     path: "/plans",
     element: <PlanHomePage />,

@@ -7,9 +7,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useAnnounce } from "../../app/announcer.tsx";
 import { api, isApiError } from "../../app/api.ts";
+import { followUpSearch } from "../../plans/follow-up.tsx";
 import { useApiData } from "../../ui/api-data.ts";
 import { formatDateTime } from "../../ui/format.ts";
 import { Page } from "../../ui/page.tsx";
+import { useCan } from "../../ui/use-can.ts";
 import { Results } from "./results.tsx";
 import type { IssuedCode, SurveyResults } from "./types.ts";
 
@@ -125,10 +127,27 @@ export function ClassSurveyPage() {
                 {t("survey.results")}
               </Heading>
               <Results definition={r.definition} result={r.result} freeText={r.freeText} />
+              <ClassFollowUpLink
+                label={`${r.survey.title}, ${r.survey.groupName}`}
+                path={`/surveys/class/${surveyId}`}
+              />
             </section>
           ) : null}
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** Leadership turns a released class result into an activity of the action plan (issue #9). */
+function ClassFollowUpLink({ label, path }: { label: string; path: string }) {
+  const { t } = useTranslation("plans");
+  const can = useCan();
+  if (!can("plan.manage")) return null;
+  const search = followUpSearch({ source: "classSurvey", label: label.slice(0, 200), path });
+  return (
+    <Paragraph>
+      <Link to={`/plans/follow-up?${search}`}>{t("followUp.button")}</Link>
+    </Paragraph>
   );
 }

@@ -7,8 +7,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { authorize } from "../../../core/access/policy.ts";
 import { useSession } from "../../app/session.tsx";
+import { followUpSearch } from "../../plans/follow-up.tsx";
 import { useApiData } from "../../ui/api-data.ts";
 import { Page } from "../../ui/page.tsx";
+import { useCan } from "../../ui/use-can.ts";
 import { CompareChart, TrendChart } from "./charts.tsx";
 import {
   continuousYears,
@@ -78,6 +80,8 @@ function Results({ data }: { data: NationalResults }) {
     (r) => r.indexName === index && r.schoolYear === year && r.gender === gender,
   );
   const levels = LEVEL_ORDER.filter((l) => compareValues.some((v) => v.level === l));
+  const own = compareValues.find((v) => v.level === "school" && v.trinn === trinn);
+  const schoolScore = own && !own.hidden && own.score !== null ? own.score.toFixed(1) : null;
   const select = (
     id: string,
     label: string,
@@ -149,6 +153,28 @@ function Results({ data }: { data: NationalResults }) {
         desc={t("results.compareDesc", { index, year, gender: genderText })}
         caption={t("results.compareCaption", { index, year, gender: genderText })}
       />
+      <FollowUpLink
+        label={`${t("results.title")} ${year}: ${index}, ${trinnText}, ${genderText}${
+          schoolScore ? ` (${schoolScore})` : ""
+        }`}
+      />
     </>
+  );
+}
+
+/** Leadership turns what a result shows into an activity of the action plan (issue #9). */
+function FollowUpLink({ label }: { label: string }) {
+  const { t } = useTranslation("plans");
+  const can = useCan();
+  if (!can("plan.manage")) return null;
+  const search = followUpSearch({
+    source: "nationalSurvey",
+    label: label.slice(0, 200),
+    path: NATIONAL_RESULTS_PATH,
+  });
+  return (
+    <Paragraph>
+      <Link to={`/plans/follow-up?${search}`}>{t("followUp.button")}</Link>
+    </Paragraph>
   );
 }
