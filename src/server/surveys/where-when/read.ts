@@ -43,10 +43,16 @@ export async function readWhereWhen(
 ): Promise<WhereWhenView> {
   const items = [
     ...(await caseReportPlaceItems(db, school.schoolId, period)),
-    ...(await classSurveyPlaceItems(db, school.schoolId, period)),
+    ...(await classSurveyPlaceItems(db, school.schoolId, period, opts.now)),
   ];
-  // The owner's threshold once surveys have one; the default (10) until then.
-  const result = aggregateWhereWhen(items, periodWeeks(period), opts.k ?? DEFAULT_MIN_CELL);
+  // The owner's minimum for survey results (ADR 0116) is also the smallest cell shown here.
+  const owner = await db
+    .selectFrom("school_owner")
+    .select("survey_minimum_answers")
+    .where("id", "=", school.ownerId)
+    .executeTakeFirst();
+  const k = opts.k ?? owner?.survey_minimum_answers ?? DEFAULT_MIN_CELL;
+  const result = aggregateWhereWhen(items, periodWeeks(period), k);
   await db.transaction().execute(async (tx) => {
     await appendAudit(tx, {
       at: opts.now,
