@@ -60,7 +60,30 @@ export function vipLayout(n: number): number[][] {
   return Array.from({ length: groups }, (_, g) => (g < trios ? [2, 3] : [2, 2]));
 }
 
-export function planVipRounds(input: VipInput): VipResult {
+/**
+ * The attributes there is something to balance: at least two different recorded values. A
+ * class with no gender recorded (or only one) plans exactly as a class without the mix.
+ */
+function balancedAttributes(
+  pupils: readonly PupilId[],
+  attributes: VipInput["attributes"],
+): VipInput["attributes"] | undefined {
+  const kept = Object.entries(attributes ?? {}).filter(([, values]) => {
+    const recorded = new Set(
+      pupils
+        .map((_, i) => values[i])
+        .filter((v) => v !== null && v !== undefined)
+        .map((v) => `${typeof v}:${String(v)}`),
+    );
+    return recorded.size >= 2;
+  });
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+export function planVipRounds(given: VipInput): VipResult {
+  const { attributes: _given, ...rest } = given;
+  const attributes = balancedAttributes(given.pupils, given.attributes);
+  const input: VipInput = attributes ? { ...rest, attributes } : rest;
   const layout = vipLayout(input.pupils.length);
   if (layout.length === 0) {
     return {

@@ -143,6 +143,7 @@ export const nb = {
     },
     classroom: { create: "Klasserom lagt inn", update: "Klasserom endret" },
     owner: {
+      create: "Skoleeier opprettet",
       caseSettingsUpdated: "Skoleeiers frister og Statsforvalteren endret",
       closedDayAdded: "Stengt dag lagt til",
       closedDayRemoved: "Stengt dag fjernet",
@@ -325,6 +326,7 @@ export const nn: Shape<typeof nb> = {
     },
     classroom: { create: "Klasserom lagt inn", update: "Klasserom endra" },
     owner: {
+      create: "Skuleeigar oppretta",
       caseSettingsUpdated: "Fristane til skuleeigaren og Statsforvaltaren endra",
       closedDayAdded: "Stengd dag lagd til",
       closedDayRemoved: "Stengd dag fjerna",
@@ -507,6 +509,7 @@ export const en: Shape<typeof nb> = {
     },
     classroom: { create: "Classroom added", update: "Classroom changed" },
     owner: {
+      create: "School owner created",
       caseSettingsUpdated: "Owner's deadlines and Statsforvalteren changed",
       closedDayAdded: "Closed day added",
       closedDayRemoved: "Closed day removed",

@@ -78,6 +78,8 @@ export async function buildApp(
       {
         method: req.method,
         url: redactUrl(req.url),
+        // Routes that must leave no trace (anonymous si ifra) log at "silent" instead.
+        ip: req.ip,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
