@@ -35,8 +35,6 @@ export const nb = {
   },
   shortcuts: "Dette kan du gjøre",
   noShortcuts: "Det finnes ingen sider for rollene dine ennå.",
-  underway:
-    "Trygg er under utvikling. Du ser bare det som allerede virker, og flere deler kommer etter hvert.",
   describe: {
     audit: "Se hvem som har gjort hva i Trygg ved skolen. Loggen kan ikke endres.",
     mailbox: "Se e-postene Trygg ville ha sendt. I demoen sendes ingen e-post.",
@@ -92,8 +90,6 @@ export const nn: Shape<typeof nb> = {
   },
   shortcuts: "Dette kan du gjere",
   noShortcuts: "Det finst ingen sider for rollene dine enno.",
-  underway:
-    "Trygg er under utvikling. Du ser berre det som alt verkar, og fleire delar kjem etter kvart.",
   describe: {
     audit: "Sjå kven som har gjort kva i Trygg ved skulen. Loggen kan ikkje endrast.",
     mailbox: "Sjå e-postane Trygg ville ha sendt. I demoen blir det ikkje sendt e-post.",
@@ -149,7 +145,6 @@ export const en: Shape<typeof nb> = {
   },
   shortcuts: "What you can do",
   noShortcuts: "There are no pages for your roles yet.",
-  underway: "Trygg is being developed. You only see what already works; more parts will follow.",
   describe: {
     audit: "See who did what in Trygg at the school. The log cannot be changed.",
     mailbox: "See the e-mails Trygg would have sent. The demo sends no e-mail.",

@@ -2,6 +2,7 @@
 // their own routes.tsx and are listed once in `featureRoutes`; the menu is built from the same
 // declarations, filtered by role.
 import { createBrowserRouter } from "react-router";
+import { OWNER_ROLES, STAFF_ROLES } from "../../core/access/roles.ts";
 import { AccountPage } from "../account/account-page.tsx";
 import { adminRoutes } from "../admin/routes.tsx";
 import { AuditPage } from "../audit/audit-page.tsx";
@@ -48,7 +49,8 @@ export const coreRoutes: FeatureRoute[] = [
     element: <MailboxPage />,
     nav: {
       labelKey: "common:nav.mailbox",
-      roles: [],
+      // The captured mail is staff mail: pupils and guardians never see it in their menu.
+      roles: [...STAFF_ROLES, ...OWNER_ROLES, "systemAdmin"],
       descriptionKey: "home:describe.mailbox",
       icon: MailIcon,
     },

@@ -114,10 +114,6 @@ export function HomePage() {
           </Card>
         ) : null}
       </section>
-
-      <Paragraph data-size="sm" className="muted">
-        {t("underway")}
-      </Paragraph>
     </Page>
   );
 }
